@@ -1,0 +1,170 @@
+"""The ``tracker`` command line: thin wrappers that build objects and call one function.
+
+Exit codes (CONTRACT.md): 0 ok; 2 bad usage or bad config; 1 any other failure.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn, ParamSpec, TypeVar
+
+import click
+
+from tracker import __version__
+from tracker.errors import ConfigError, TrackerError
+
+if TYPE_CHECKING:
+    from tracker.pipeline.extract import Extractor
+    from tracker.settings import Settings
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    click.echo(f"tracker: {message}", err=True)
+    sys.exit(code)
+
+
+def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
+    """Turn TrackerError into a one-line message and the contract's exit code."""
+
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return func(*args, **kwargs)
+        except ConfigError as exc:
+            _fail(exc.message, 2)
+        except TrackerError as exc:
+            _fail(exc.message, 1)
+
+    wrapper.__name__ = func.__name__
+    wrapper.__doc__ = func.__doc__
+    return wrapper
+
+
+class Context:
+    """What every command gets: the config path and a lazily loaded Settings."""
+
+    def __init__(self, config: str | None, log_format: str | None, log_level: str | None) -> None:
+        self.config_arg = config
+        self.log_format = log_format
+        self.log_level = log_level
+        self._settings: Settings | None = None
+
+    def settings(self) -> Settings:
+        """Load and validate the configuration once (ConfigError on problems)."""
+        if self._settings is None:
+            from tracker.settings import load_settings, resolve_config_path
+
+            path = resolve_config_path(self.config_arg, os.environ)
+            self._settings = load_settings(path, os.environ)
+        return self._settings
+
+    def setup_logging(self) -> None:
+        """Configure logging from options, falling back to the config."""
+        from tracker.logs import setup_logging
+
+        settings = self.settings()
+        setup_logging(self.log_level or settings.log_level, self.log_format or settings.log_format)
+
+
+pass_ctx = click.make_pass_decorator(Context)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--config",
+    "config",
+    metavar="PATH",
+    help="Config file (default: $TRACKER_CONFIG, then ./config/tracker.yaml).",
+)
+@click.option(
+    "--log-format", type=click.Choice(["text", "json"]), help="Log lines as text or JSON."
+)
+@click.option("--log-level", help="DEBUG, INFO, WARNING or ERROR.")
+@click.version_option(__version__, prog_name="tracker")
+@click.pass_context
+def cli(
+    ctx: click.Context, config: str | None, log_format: str | None, log_level: str | None
+) -> None:
+    """Watch news feeds for leadership changes at companies and send alerts."""
+    ctx.obj = Context(config, log_format, log_level)
+
+
+@cli.command()
+@pass_ctx
+@handle_errors
+def check(ctx: Context) -> None:
+    """Validate the configuration; print a one-line summary."""
+    from tracker.settings import summary
+
+    click.echo(summary(ctx.settings()))
+
+
+def _make_extractor(ctx: Context) -> Extractor:
+    from tracker.pipeline.extract import build_extractor
+
+    return build_extractor(ctx.settings().build_watchlist())
+
+
+def _extract_line(extractor: Extractor, line: str) -> dict[str, Any]:
+    from tracker.extract_io import item_from_json
+
+    try:
+        obj = json.loads(line)
+    except ValueError as exc:
+        return {"id": None, "error": f"not valid JSON: {exc}"}
+    try:
+        item = item_from_json(obj)
+    except ValueError as exc:
+        item_id = obj.get("id") if isinstance(obj, dict) else None
+        return {"id": item_id if isinstance(item_id, str) else None, "error": str(exc)}
+    return {"id": item.id, "events": [e.to_json() for e in extractor.extract(item)]}
+
+
+def _input_lines(stream: Any) -> Iterator[str]:
+    for raw in stream:
+        line = raw.rstrip("\r\n")
+        if line.strip():
+            yield line
+
+
+@cli.command()
+@pass_ctx
+@handle_errors
+def extract(ctx: Context) -> None:
+    """Read JSONL items on stdin; write one JSONL result per line on stdout."""
+    extractor = _make_extractor(ctx)
+    out = click.get_text_stream("stdout")
+    for line in _input_lines(click.get_text_stream("stdin")):
+        out.write(json.dumps(_extract_line(extractor, line), ensure_ascii=False) + "\n")
+        out.flush()
+
+
+@cli.command()
+@click.argument("corpus", type=click.Path(path_type=Path))
+@click.option("--errors", "max_errors", default=50, show_default=True, help="Errors to list.")
+@pass_ctx
+@handle_errors
+def evaluate(ctx: Context, corpus: Path, max_errors: int) -> None:
+    """Score extraction on a labelled CORPUS.jsonl against the config's watchlist."""
+    from tracker.evaluate import evaluate as run_evaluation
+    from tracker.evaluate import format_report, load_corpus
+    from tracker.extract_io import item_from_json
+
+    extractor = _make_extractor(ctx)
+
+    def extract_json(obj: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+        return [e.to_json() for e in extractor.extract(item_from_json(obj))]
+
+    report = run_evaluation(load_corpus(corpus), extract_json)
+    click.echo(format_report(report, max_errors))
+
+
+def main() -> None:
+    """Console entry point."""
+    cli(prog_name="tracker")
