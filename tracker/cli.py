@@ -15,10 +15,12 @@ from typing import TYPE_CHECKING, Any, NoReturn, ParamSpec, TypeVar
 import click
 
 from tracker import __version__
+from tracker.config.masking import mask_url
 from tracker.errors import ConfigError, TrackerError
 
 if TYPE_CHECKING:
     from tracker.pipeline.extract import Extractor
+    from tracker.runtime import Runtime
     from tracker.settings import Settings
 
 P = ParamSpec("P")
@@ -139,10 +141,9 @@ def _input_lines(stream: Any) -> Iterator[str]:
 def extract(ctx: Context) -> None:
     """Read JSONL items on stdin; write one JSONL result per line on stdout."""
     extractor = _make_extractor(ctx)
-    out = click.get_text_stream("stdout")
-    for line in _input_lines(click.get_text_stream("stdin")):
-        out.write(json.dumps(_extract_line(extractor, line), ensure_ascii=False) + "\n")
-        out.flush()
+    for line in _input_lines(sys.stdin):
+        sys.stdout.write(json.dumps(_extract_line(extractor, line), ensure_ascii=False) + "\n")
+        sys.stdout.flush()
 
 
 @cli.command()
@@ -163,6 +164,146 @@ def evaluate(ctx: Context, corpus: Path, max_errors: int) -> None:
 
     report = run_evaluation(load_corpus(corpus), extract_json)
     click.echo(format_report(report, max_errors))
+
+
+def _open_runtime(ctx: Context) -> Runtime:
+    from tracker.runtime import Runtime
+
+    ctx.setup_logging()
+    return Runtime.open(ctx.settings())
+
+
+@cli.command()
+@pass_ctx
+@handle_errors
+def poll(ctx: Context) -> None:
+    """Poll every feed once now, deliver the alerts it created, and exit."""
+    from tracker.runtime import utcnow
+
+    runtime = _open_runtime(ctx)
+    try:
+        report = runtime.poll_all(utcnow())
+        delivered = runtime.deliver(utcnow())
+    finally:
+        runtime.close()
+    for failed in report.failed:
+        click.echo(
+            f"feed failed: {mask_url(failed.url)}: {failed.status}: {failed.error}", err=True
+        )
+    click.echo(
+        f"polled {len(report.outcomes)} feeds ({len(report.failed)} failed): "
+        f"{report.total('new_entries')} new entries, {report.total('events')} events, "
+        f"{report.total('transitions')} transitions, {report.total('alerts')} alerts queued; "
+        f"{delivered.sent} sent, {delivered.failed} to retry, {delivered.dead} given up"
+    )
+
+
+@cli.command()
+@pass_ctx
+@handle_errors
+def run(ctx: Context) -> None:
+    """Run the daemon: poll feeds on their schedules and send alerts until SIGTERM/SIGINT."""
+    import threading
+
+    from tracker.daemon import Daemon, install_signal_handlers
+
+    stop = threading.Event()
+    install_signal_handlers(stop)
+    runtime = _open_runtime(ctx)
+    daemon = Daemon(runtime, stop)
+    code = daemon.run()
+    if not daemon.clean_exit:
+        # A fetch still in flight holds a worker thread; its feed's transaction never
+        # started, so nothing is lost by not waiting for it.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    runtime.close()
+    sys.exit(code)
+
+
+@cli.command()
+@click.argument("company_id")
+@click.option("--json", "as_json", is_flag=True, help="Print the JSON document of CONTRACT.md.")
+@pass_ctx
+@handle_errors
+def history(ctx: Context, company_id: str, as_json: bool) -> None:
+    """Show COMPANY_ID's current leaders and every transition, oldest first."""
+    from tracker.history import render_history
+    from tracker.runtime import open_database
+
+    company = ctx.settings().build_watchlist().by_id().get(company_id)
+    if company is None:
+        _fail(f"unknown company id {company_id!r} (not in the watchlist)", 2)
+    engine, session_factory = open_database(ctx.settings().database_url)
+    try:
+        with session_factory() as session:
+            click.echo(render_history(session, company, as_json=as_json))
+    finally:
+        engine.dispose()
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option(
+    "--health", is_flag=True, help="Exit 1 unless the database answers and polls are recent."
+)
+@pass_ctx
+@handle_errors
+def status(ctx: Context, as_json: bool, health: bool) -> None:
+    """Show feeds (last status, errors, next check), outbox depth and the last poll."""
+    from tracker.runtime import open_database, utcnow
+    from tracker.status import format_status, status_report
+
+    engine, session_factory = open_database(ctx.settings().database_url)
+    try:
+        with session_factory() as session:
+            report = status_report(session, ctx.settings(), utcnow())
+    finally:
+        engine.dispose()
+    click.echo(json.dumps(report, indent=2) if as_json else format_status(report))
+    if health and not report["healthy"]:
+        sys.exit(1)
+
+
+@cli.command(name="notify-test")
+@pass_ctx
+@handle_errors
+def notify_test(ctx: Context) -> None:
+    """Send a test alert to every configured channel and report each result."""
+    from tracker.notify import AppriseNotifier
+    from tracker.notify import notify_test as send_tests
+
+    settings = ctx.settings()
+    if not settings.notify:
+        click.echo("no notify channels configured")
+        return
+    results = send_tests(settings.notify, AppriseNotifier())
+    for result in results:
+        verdict = "ok" if result.ok else f"FAILED: {result.error}"
+        click.echo(f"{result.name}: {verdict}")
+    if not all(r.ok for r in results):
+        sys.exit(1)
+
+
+@cli.group()
+def db() -> None:
+    """Database maintenance."""
+
+
+@db.command()
+@pass_ctx
+@handle_errors
+def upgrade(ctx: Context) -> None:
+    """Migrate the database to the latest schema."""
+    from tracker.runtime import open_database
+    from tracker.store.db import current_revision
+
+    engine, _ = open_database(ctx.settings().database_url)
+    try:
+        click.echo(f"database at revision {current_revision(engine)}")
+    finally:
+        engine.dispose()
 
 
 def main() -> None:

@@ -1,0 +1,128 @@
+"""English extraction: invented items about companies outside the dev corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.domain import Company, KnownPerson, NewsItem, Role, Watchlist
+from tracker.pipeline.extract import build_extractor
+
+WATCHLIST = Watchlist(
+    (
+        Company(
+            "norvik",
+            "Norvik Systems Inc.",
+            ("Norvik",),
+            ("NRVK",),
+            (KnownPerson("Dana Whitfield", Role.CEO),),
+        ),
+        Company("halden", "Halden Energy plc", ("Halden",)),
+        Company("orange", "Orange S.A.", ("Orange",)),
+    )
+)
+EXTRACTOR = build_extractor(WATCHLIST)
+
+# (title, summary, expected {(company, type, role, certainty, surnames)})
+CASES = [
+    pytest.param(
+        "Norvik Systems fires chief executive Dana Whitfield",
+        "The board said it had lost confidence in her leadership.",
+        {("norvik", "departure", "ceo", "reported", ("Whitfield",))},
+        id="dismissal-with-apposition",
+    ),
+    pytest.param(
+        "Norvik CFO Mark Ellery resigns to join a rival",
+        "",
+        {("norvik", "departure", "cfo", "reported", ("Ellery",))},
+        id="cfo-resigns",
+    ),
+    pytest.param(
+        "Halden Energy chairman Peter Lund to retire at year end",
+        "Lund has chaired the utility for nine years.",
+        {("halden", "departure", "chair", "reported", ("Lund",))},
+        id="future-retirement-is-reported",
+    ),
+    pytest.param(
+        "Halden Energy chairman Peter Lund dies at 81",
+        "",
+        {("halden", "departure", "chair", "reported", ("Lund",))},
+        id="death-is-departure",
+    ),
+    pytest.param(
+        "Norvik appoints Sara Kim as chief technology officer",
+        "Kim spent a decade building search infrastructure.",
+        {("norvik", "appointment", "cto", "reported", ("Kim",))},
+        id="cto-appointment",
+    ),
+    pytest.param(
+        "Halden names finance chief Omar Haddad interim CEO",
+        "Haddad will run the company while the board searches for a permanent leader.",
+        {("halden", "appointment", "ceo", "reported", ("Haddad",))},
+        id="interim-ceo",
+    ),
+    pytest.param(
+        "Priya Raman succeeds Tom Becker as Halden chief executive",
+        "",
+        {
+            ("halden", "appointment", "ceo", "reported", ("Raman",)),
+            ("halden", "departure", "ceo", "reported", ("Becker",)),
+        },
+        id="succession-gives-both-sides",
+    ),
+    pytest.param(
+        "Ousted Norvik CEO Dana Whitfield reinstated by board",
+        "Whitfield returns as chief executive a week after she was fired.",
+        {("norvik", "reinstatement", "ceo", "reported", ("Whitfield",))},
+        id="reinstatement",
+    ),
+    pytest.param(
+        "Norvik adds Amy Cho and Luis Ortega to its board",
+        "",
+        {("norvik", "board_change", "director", "reported", ("Cho", "Ortega"))},
+        id="two-directors-join-one-board-change",
+    ),
+    pytest.param(
+        "Norvik in talks to hire Jane Ross as CEO, people familiar say",
+        "",
+        {("norvik", "appointment", "ceo", "rumored", ("Ross",))},
+        id="rumour",
+    ),
+    pytest.param(
+        "Norvik denies chief executive Dana Whitfield is stepping down",
+        "",
+        {("norvik", "departure", "ceo", "denied", ("Whitfield",))},
+        id="denial",
+    ),
+    pytest.param(
+        "Orange names Christel Heydemann chief executive",
+        "",
+        {("orange", "appointment", "ceo", "reported", ("Heydemann",))},
+        id="ambiguous-name-with-leadership-noun",
+    ),
+    pytest.param(
+        "NRVK shares jump as chief executive Dana Whitfield steps down",
+        "",
+        {("norvik", "departure", "ceo", "reported", ("Whitfield",))},
+        id="ticker-only-mention",
+    ),
+]
+
+
+def _summary(events: list) -> set[tuple[str, str, str, str, tuple[str, ...]]]:
+    return {
+        (
+            e.company,
+            e.type.value,
+            e.role.value,
+            e.certainty.value,
+            tuple(sorted(p.split()[-1] for p in e.people)),
+        )
+        for e in events
+    }
+
+
+@pytest.mark.parametrize(("title", "summary", "expected"), CASES)
+def test_english_items_yield_the_labelled_events(title: str, summary: str, expected: set) -> None:
+    events = EXTRACTOR.extract(NewsItem("t", title, summary))
+    assert _summary(events) == expected
+    assert all(e.language == "en" for e in events)

@@ -1,0 +1,189 @@
+"""Leadership events from one news item (the public entry point of extraction).
+
+``build_extractor(watchlist).extract(item)`` -> ``list[Event]``. Pure: no I/O,
+no clock, no logging. The flow: clean and cap the text (title + the first
+sentences of the summary), detect the language, find watched companies
+(``match.py``), scan every sentence for cues, roles and names
+(``extract_sentence.py``), turn cues into candidates (``extract_events.py``),
+then merge candidates per company, type and role.
+
+Confidence is a plain score: the cue's strength (a finite verb such as
+"resigns" 0.8, a noun such as "departure" 0.65, a weak cue such as "becomes"
+0.6), +0.1 when a full name is attached, -0.15 when nobody is named, -0.1 when
+the company is only named in another sentence, +0.05 for the headline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tracker.domain import Certainty, Event, EventType, NewsItem, Role, Watchlist
+from tracker.pipeline.extract_events import board_candidates, cue_candidates
+from tracker.pipeline.extract_people import PeopleIndex
+from tracker.pipeline.extract_rules import LEXICONS
+from tracker.pipeline.extract_sentence import Candidate, SentenceView, build_view
+from tracker.pipeline.lang import detect_language
+from tracker.pipeline.match import Matcher
+from tracker.pipeline.text import (
+    MAX_SUMMARY_CHARS,
+    MAX_TITLE_CHARS,
+    Sentence,
+    clean,
+    fold,
+    split_sentences,
+)
+
+_CERTAINTY_RANK = {Certainty.DENIED: 3, Certainty.REPORTED: 2, Certainty.RUMORED: 1}
+
+
+@dataclass(frozen=True)
+class _Known:
+    names: dict[str, tuple[str, ...]]  # company id -> known executive names
+    roles: dict[str, Role]  # folded full name -> role today
+
+
+class Extractor:
+    """Extracts leadership events for one watchlist; build once, reuse for every item."""
+
+    def __init__(self, watchlist: Watchlist) -> None:
+        self._matcher = Matcher(watchlist)
+        self._known = _Known(
+            names={c.id: tuple(p.name for p in c.people) for c in watchlist.companies},
+            roles={fold(p.name): p.role for c in watchlist.companies for p in c.people},
+        )
+
+    def extract(self, item: NewsItem) -> list[Event]:
+        """Events at watched companies in one item (empty when none)."""
+        title = clean(item.title or "", MAX_TITLE_CHARS)
+        summary = clean(item.summary or "", MAX_SUMMARY_CHARS)
+        texts = [title, *split_sentences(summary)]
+        sentences = [Sentence.of(t, i) for i, t in enumerate(texts) if t]
+        if not sentences:
+            return []
+        lang = detect_language(f"{title} {summary[:600]}")
+        mentions = self._matcher.mentions(sentences, lang)
+        companies = [m.company for row in mentions for m in row if not m.subsidiary]
+        if not companies:
+            return []
+        lex = LEXICONS[lang]
+        views = [build_view(s, m, lex) for s, m in zip(sentences, mentions, strict=True)]
+        if views[0].retrospective():
+            return []
+        appositions = self._resolve_people(views, set(companies))
+        main = next((m.company for m in mentions[0] if not m.subsidiary), companies[0])
+        candidates: list[Candidate] = []
+        for view in views:
+            candidates += cue_candidates(view, main)
+            candidates += board_candidates(view, main)
+        return _merge(candidates, lang, self._fallback_role(appositions))
+
+    def _resolve_people(self, views: list[SentenceView], companies: set[str]) -> dict[str, Role]:
+        """Fill ``full_names``; return roles given by appositions ("CFO Tim Morse")."""
+        index = PeopleIndex([n for c in companies for n in self._known.names.get(c, ())])
+        for view in views:
+            for name in view.names:
+                if name.first != name.last:
+                    index.add(name.text)
+        appositions: dict[str, Role] = {}
+        for view in views:
+            view.full_names = [index.resolve(n) for n in view.names]
+            starts = {n.first: i for i, n in enumerate(view.names)}
+            for role in view.roles:
+                i = starts.get(role.last + 1)
+                full = view.full_names[i] if i is not None else None
+                if full:
+                    appositions.setdefault(fold(full), role.role)
+        return appositions
+
+    def _fallback_role(self, appositions: dict[str, Role]) -> dict[str, Role]:
+        merged = dict(self._known.roles)
+        merged.update(appositions)
+        return merged
+
+
+def _succession_roles(candidates: list[Candidate], roles_of: dict[str, Role]) -> None:
+    """Both sides of "A replaces B" share a role: fill the side that names none."""
+    known: dict[tuple[str, EventType], Role] = {}
+    for cand in candidates:
+        role = _final_role(cand, roles_of)
+        if role is not None and cand.type is not EventType.BOARD_CHANGE:
+            known.setdefault((cand.company, cand.type), role)
+    for cand in candidates:
+        if "succession" not in cand.extra or _final_role(cand, roles_of) is not None:
+            continue
+        other = EventType.DEPARTURE if cand.type is EventType.APPOINTMENT else EventType.APPOINTMENT
+        cand.role = known.get((cand.company, other))
+
+
+def _merge(candidates: list[Candidate], lang: str, roles_of: dict[str, Role]) -> list[Event]:
+    _succession_roles(candidates, roles_of)
+    merged: dict[tuple[str, EventType, Role], Candidate] = {}
+    for cand in candidates:
+        role = _final_role(cand, roles_of)
+        if role is None:
+            continue
+        key = (cand.company, cand.type, role)
+        if key not in merged:
+            cand.role = role
+            merged[key] = cand
+            continue
+        _absorb(merged[key], cand)
+    return [_event(c, lang) for c in merged.values()]
+
+
+def _final_role(cand: Candidate, roles_of: dict[str, Role]) -> Role | None:
+    if cand.type is EventType.BOARD_CHANGE:
+        return Role.DIRECTOR
+    role = cand.role
+    if role is None and cand.type is not EventType.APPOINTMENT:
+        role = next((roles_of[fold(p)] for p in cand.people if fold(p) in roles_of), None)
+    if role is Role.DIRECTOR:
+        return None
+    return role
+
+
+def _absorb(into: Candidate, cand: Candidate) -> None:
+    seen = {fold(p.split()[-1]) for p in into.people if p.split()}
+    for person in cand.people:
+        if person.split() and fold(person.split()[-1]) not in seen:
+            into.people.append(person)
+            seen.add(fold(person.split()[-1]))
+    if _CERTAINTY_RANK[cand.certainty] > _CERTAINTY_RANK[into.certainty]:
+        into.certainty = cand.certainty
+    into.interim = into.interim or cand.interim
+    into.strength = max(into.strength, cand.strength)
+    into.same_sentence_company = into.same_sentence_company or cand.same_sentence_company
+
+
+def _confidence(c: Candidate) -> float:
+    score = c.strength
+    if not c.people:
+        score -= 0.15
+    elif not c.surname_only:
+        score += 0.1
+    if not c.same_sentence_company:
+        score -= 0.1
+    if c.sentence == 0:
+        score += 0.05
+    return max(0.05, min(0.99, score))
+
+
+def _event(c: Candidate, lang: str) -> Event:
+    assert c.role is not None
+    return Event(
+        company=c.company,
+        type=c.type,
+        people=tuple(dict.fromkeys(c.people)),
+        role=c.role,
+        certainty=c.certainty,
+        interim=c.interim,
+        reason=c.reason if c.type is EventType.DEPARTURE else None,
+        confidence=round(_confidence(c), 2),
+        language=lang,
+        evidence=c.evidence,
+    )
+
+
+def build_extractor(watchlist: Watchlist) -> Extractor:
+    """An extractor for ``watchlist`` (builds the company automaton once)."""
+    return Extractor(watchlist)

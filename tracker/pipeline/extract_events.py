@@ -1,0 +1,193 @@
+"""Turn the cues of one ``SentenceView`` into ``Candidate`` events."""
+
+from __future__ import annotations
+
+from tracker.domain import EventType, Reason, Role
+from tracker.pipeline.extract_sentence import Candidate, Cue, RoleSpan, SentenceView, is_passive
+
+_BEFORE_WINDOW = 14
+_AFTER_WINDOW = 9
+_ROLE_WINDOW = 10
+_COORD = frozenset("and et und y e".split())
+
+
+def _names_before(view: SentenceView, tok: int) -> list[int]:
+    idx = [i for i, n in enumerate(view.names) if n.last < tok and tok - n.last <= _BEFORE_WINDOW]
+    return sorted(idx, key=lambda i: tok - view.names[i].last)
+
+
+def _names_after(view: SentenceView, tok: int) -> list[int]:
+    idx = [i for i, n in enumerate(view.names) if n.first > tok and n.first - tok <= _AFTER_WINDOW]
+    return sorted(idx, key=lambda i: view.names[i].first - tok)
+
+
+def _with_coordinated(view: SentenceView, i: int) -> list[int]:
+    """A name plus any joined to it by "and"/"et"/"und"/"y"/"e" (either side)."""
+    out = [i]
+    toks = view.sent.tokens
+    for j, other in enumerate(view.names):
+        if j == i:
+            continue
+        lo, hi = (
+            (view.names[i], other) if other.first > view.names[i].last else (other, view.names[i])
+        )
+        gap = toks[lo.last + 1 : hi.first]
+        if len(gap) == 1 and gap[0].text.lower() in _COORD:
+            out.append(j)
+    return sorted(out)
+
+
+def _people(view: SentenceView, cue: Cue, where: str) -> list[int]:
+    before, after = _names_before(view, cue.first), _names_after(view, cue.first)
+    if where == "A":
+        pick = after
+    elif where == "B":
+        pick = before
+    elif where == "a":
+        pick = after or before
+    elif where == "b":
+        pick = before or after
+    else:
+        pick = sorted(
+            before + after,
+            key=lambda i: min(
+                abs(view.names[i].last - cue.first), abs(view.names[i].first - cue.last)
+            ),
+        )
+    return _with_coordinated(view, pick[0]) if pick else []
+
+
+def _direction(view: SentenceView, cue: Cue, default: str) -> str:
+    if default != "a":
+        return default
+    if is_passive(view.sent, cue):
+        return "b"
+    agent = view.sent.tokens[cue.first - 1] if cue.first > 0 else None
+    return "a" if agent is None or not agent.is_cap or _in_mention(view, cue.first - 1) else "n"
+
+
+def _in_mention(view: SentenceView, tok: int) -> bool:
+    start = view.sent.tokens[tok].start
+    return any(m.start <= start < m.end for m in view.mentions)
+
+
+def pick_role(view: SentenceView, cue: Cue, appointment: bool) -> RoleSpan | None:
+    """The role inside or after the cue (within 6 tokens), else the nearest one.
+
+    For appointments a role written right before a name ("director Meg Whitman")
+    is the person's current role, and a role far before the cue belongs to the
+    subject's description, so only roles up to 3 tokens before count.
+    """
+    usable = [r for r in view.roles if not (appointment and r.apposition)]
+    inside = [r for r in view.roles if cue.first <= r.first <= cue.last]
+    if inside:
+        return inside[0]
+    after = [r for r in usable if 0 <= r.first - cue.last <= 6]
+    if after:
+        return min(after, key=lambda r: r.first)
+    window = 3 if appointment else _ROLE_WINDOW
+    near = [r for r in usable if _dist(r, cue) <= (window if r.last < cue.first else _ROLE_WINDOW)]
+    return min(near, key=lambda r: _dist(r, cue)) if near else None
+
+
+def _dist(r: RoleSpan, cue: Cue) -> int:
+    return min(abs(r.first - cue.last), abs(r.last - cue.first))
+
+
+def cue_candidates(view: SentenceView, main: str | None) -> list[Candidate]:
+    """Candidates for every event cue of the sentence."""
+    out: list[Candidate] = []
+    has_app = any(c.tag.startswith(("app", "succ", "newafter")) for c in view.cues)
+    for cue in view.cues:
+        company, here = view.company_at(cue.first, main)
+        if company is None:
+            continue
+        parts = cue.tag.split(":")
+        kind = parts[0]
+        if kind == "inplace" and not has_app:
+            continue
+        for etype, where, reason, strength in _plan(kind, parts, view, cue):
+            appointment = etype is not EventType.DEPARTURE
+            span = pick_role(view, cue, appointment)
+            if len(parts) > 2 and parts[-1] == "weak" and not _role_adjacent(view, cue):
+                continue
+            people = _people(view, cue, where) if where else []
+            role = span.role if span else None
+            cand = _candidate(view, company, etype, role, reason, people, strength, here, cue)
+            if kind in {"succ", "succby", "inplace", "newafter"} or (span and span.role is None):
+                cand.extra["succession"] = "1"
+            out.append(cand)
+    return out
+
+
+def _role_adjacent(view: SentenceView, cue: Cue) -> bool:
+    return any(0 <= r.first - cue.last <= 3 for r in view.roles)
+
+
+def _plan(
+    kind: str, parts: list[str], view: SentenceView, cue: Cue
+) -> list[tuple[EventType, str, Reason | None, float]]:
+    dep, app = EventType.DEPARTURE, EventType.APPOINTMENT
+    if kind == "dep":
+        strength = 0.65 if parts[2] == "n" else 0.8
+        return [(dep, _direction(view, cue, parts[2]), Reason(parts[1]), strength)]
+    if kind == "app":
+        return [(app, _direction(view, cue, parts[1]), None, 0.6 if "weak" in parts else 0.8)]
+    if kind == "rein":
+        return [(EventType.REINSTATEMENT, "b", None, 0.75)]
+    if kind == "succ":
+        return [(app, "B", None, 0.8), (dep, "A", Reason.UNSPECIFIED, 0.7)]
+    if kind == "succby":
+        return [(dep, "B", Reason.UNSPECIFIED, 0.75), (app, "A", None, 0.75)]
+    if kind == "inplace":
+        return [(dep, "A", Reason.UNSPECIFIED, 0.7)]
+    if kind == "newafter":
+        return [(app, "A", None, 0.7)]
+    return []
+
+
+def _candidate(
+    view: SentenceView,
+    company: str,
+    etype: EventType,
+    role: Role | None,
+    reason: Reason | None,
+    people: list[int],
+    strength: float,
+    here: bool,
+    cue: Cue,
+) -> Candidate:
+    names = [view.full_names[i] or view.names[i].text for i in people]
+    interim = any(abs(t - cue.first) <= 8 for t in view.interim_tokens)
+    return Candidate(
+        company=company,
+        type=etype,
+        people=[n for n in names if n],
+        role=role,
+        certainty=view.certainty,
+        interim=interim and etype is EventType.APPOINTMENT,
+        reason=reason,
+        sentence=view.sent.index,
+        evidence=view.sent.text,
+        strength=strength,
+        same_sentence_company=here,
+        surname_only=any(view.full_names[i] is None for i in people),
+    )
+
+
+def board_candidates(view: SentenceView, main: str | None) -> list[Candidate]:
+    """One candidate per board cue: directors joining or leaving, or an overhaul."""
+    out: list[Candidate] = []
+    for cue in view.board:
+        company, here = view.company_at(cue.first, main)
+        if company is None:
+            continue
+        last_word = view.sent.tokens[cue.last].text.lower()
+        where = "a" if last_word in {"de", "of", "di", "von"} else "b"
+        people = [] if cue.tag == "bover" else _people(view, cue, where)
+        out.append(
+            _candidate(
+                view, company, EventType.BOARD_CHANGE, Role.DIRECTOR, None, people, 0.7, here, cue
+            )
+        )
+    return out

@@ -1,0 +1,79 @@
+"""Compiled per-language cue tables.
+
+Every table is one regex alternation of named groups (``g0``, ``g1``...), so a
+sentence is scanned once per table; ``lastgroup`` tells which rule matched.
+Cue tags:
+
+- ``dep:<reason>:<dir>`` departure; ``app:<dir>[:weak]`` appointment;
+  ``rein`` reinstatement; ``succ`` "A succeeds B" (A in, B out);
+  ``succby`` "B replaced by A" (B out, A in); ``inplace`` "in place of B" (B out);
+  ``newafter`` "au profit de A" (A in); ``neg`` a phrase that cancels cues it covers.
+- ``<dir>`` says where the person usually is: ``b`` before the cue (subject),
+  ``a`` after it (object of an active verb), ``n`` the nearest either side.
+- ``weak`` cues ("becomes", "new", "wird") count only right next to a role.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from types import ModuleType
+
+from tracker.pipeline.lexicon import de, en, es, fr, it
+
+_MODULES: dict[str, ModuleType] = {"en": en, "fr": fr, "de": de, "es": es, "it": it}
+
+
+@dataclass(frozen=True)
+class Table:
+    """One alternation regex and the tag of each of its groups."""
+
+    regex: re.Pattern[str]
+    tags: dict[str, str]
+
+    def scan(self, folded: str) -> list[tuple[str, int, int]]:
+        """(tag, start, end) of every non-overlapping match, left to right."""
+        out: list[tuple[str, int, int]] = []
+        for m in self.regex.finditer(folded):
+            group = m.lastgroup
+            if group is not None:
+                out.append((self.tags[group], m.start(), m.end()))
+        return out
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything the extractor needs for one language."""
+
+    lang: str
+    cues: Table
+    board: Table
+    roles: Table
+    rumor: re.Pattern[str]
+    deny: re.Pattern[str]
+    interim: re.Pattern[str]
+
+
+def _table(rules: list[tuple[str, str]]) -> Table:
+    parts, tags = [], {}
+    for i, (tag, pattern) in enumerate(rules):
+        parts.append(f"(?P<g{i}>{pattern})")
+        tags[f"g{i}"] = tag
+    return Table(re.compile("|".join(parts)), tags)
+
+
+def _compile(lang: str) -> Lexicon:
+    mod = _MODULES[lang]
+    shared_roles = [] if lang == "en" else [r for r in en.ROLES if r[0] in {"cfo", "coo", "cto"}]
+    return Lexicon(
+        lang=lang,
+        cues=_table(mod.CUES),
+        board=_table(mod.BOARD),
+        roles=_table([*mod.ROLES, *shared_roles]),
+        rumor=re.compile(mod.RUMOR),
+        deny=re.compile(mod.DENY),
+        interim=re.compile(mod.INTERIM),
+    )
+
+
+LEXICONS: dict[str, Lexicon] = {lang: _compile(lang) for lang in _MODULES}

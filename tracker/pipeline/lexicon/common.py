@@ -1,0 +1,104 @@
+"""Cross-language word lists (folded: lower case, no accents)."""
+
+from __future__ import annotations
+
+# Everyday words in en/fr/de/es/it that are also used as company names or name
+# parts. A watchlist alias equal to one of them is *ambiguous*: it is taken as
+# the company only with supporting context (see ``match.py``).
+COMMON_WORDS = frozenset(
+    """
+    apple apples orange oranges total meta uber shell next sky target gap visa oracle
+    square block snap alphabet general edge box zoom slack match fossil guess coach
+    puma jaguar mango free delta eagle echo first focus global horizon ideal impact
+    legacy liberty matrix pilot pioneer prime pulse quest sage signal spark summit sun
+    titan trust unity vector vista crown corona chase dish ford best buy dollar key
+    red blue green black white gold silver star moon river ocean rock stone fox bird
+    lion bear bull wolf door window windows office word excel pages numbers amber
+    pomme bleu rouge vert avenir bon bien sante lumiere etoile soleil
+    manzana naranja sol luz mar banco caja casa estrella
+    apfel gesamt post bahn stern sonne
+    mela arancia arancio totale stella luce porta sole moto fiore
+    """.split()
+)
+
+# Words that, right after an ambiguous name, show it is the company.
+CORP_AFTER = frozenset(
+    """
+    inc corp corporation co ltd plc llc ag se sa spa nv gmbh group groupe gruppo grupo
+    holding holdings board shares stock stocks chief ceo cfo coo cto chairman chairwoman
+    chair president executive executives spokesman spokeswoman spokesperson said says
+    announced reported investors shareholders directors earnings revenue boss founder
+    conseil directeur patron pdg actionnaires action titre
+    konzern vorstand aufsichtsrat aktie aktien chef chefin gruender
+    consejo consejero presidente acciones accionistas fundador
+    consiglio amministratore azioni azionisti fondatore
+    """.split()
+)
+
+# Words after a company name that make the company name a prefix of a subsidiary.
+CORP_SUFFIXES = frozenset(
+    "inc corp corporation co ltd plc llc ag se sa spa nv gmbh group groupe gruppo grupo "
+    "holding holdings platforms motors computer".split()
+)
+
+# Nouns that make a role a division/unit role rather than top leadership.
+DIVISION_WORDS = frozenset(
+    """
+    division divisions unit units arm business businesses subsidiary subsidiaries
+    segment brand franchise operations region
+    filiale filiales branche activite activites
+    sparte tochter tochtergesellschaft geschaeftsbereich bereich stahlsparte cloud-sparte
+    division filial unidad negocio marca
+    divisione controllata unita filiale
+    """.split()
+)
+
+# Objects of "fire/cut" verbs that mean layoffs, not an executive change.
+WORKER_WORDS = frozenset(
+    """
+    jobs job workers employees staff positions roles people workforce
+    emplois postes salaries employes personnes effectifs
+    stellen arbeitsplatze arbeitsplaetze mitarbeiter beschaftigte beschaeftigte jobs
+    empleados trabajadores empleos puestos plantilla personas
+    dipendenti lavoratori posti persone esuberi
+    """.split()
+)
+
+# Temporal words before a nominal cue that make it background ("after X's ouster").
+BACKGROUND_PREPS = frozenset(
+    """
+    after since following before year years months
+    apres depuis suite avant ans
+    nach seit vor jahr jahren
+    tras despues desde antes anos
+    dopo da prima anni
+    """.split()
+)
+
+# Verbs/markers of a passive construction right before a participle cue.
+PASSIVE_MARKERS = frozenset(
+    "was were been being is are be "
+    "ete est a fut sont "
+    "wurde wurden worden ist "
+    "fue sido ha es "
+    "stato stata e viene venne".split()
+)
+
+# Collective agents: "the board fired X" -> the person is after the verb.
+AGENT_WORDS = frozenset(
+    "board directors company group shareholders investors it "
+    "conseil groupe administrateurs actionnaires "
+    "aufsichtsrat konzern unternehmen verwaltungsrat hauptversammlung "
+    "consejo junta compania grupo accionistas "
+    "consiglio societa gruppo azionisti".split()
+)
+
+# Leadership nouns: one within four tokens of an ambiguous name shows it is the company.
+LEADERSHIP = frozenset(
+    """
+    ceo cfo coo cto chief chairman chairwoman chair board directors executive president
+    pdg directeur directrice patron patronne presidente presidence conseil
+    vorstand vorstandschef vorstandschefin aufsichtsrat chef chefin konzernchef
+    consejero consejera presidenta consejo amministratore consiglio
+    """.split()
+)

@@ -1,0 +1,116 @@
+"""German cues (folded text: no umlauts)."""
+
+from __future__ import annotations
+
+CUES: list[tuple[str, str]] = [
+    ("neg", r"\bwiedergewahlt\b|\bbestatig\w*\b|\bstellen\w* (?:ab|streichen)\b"),
+    ("succby", r"\babgelost (?:von|durch)\b|\bersetzt (?:von|durch)\b"),
+    (
+        "inplace",
+        r"\bnachfolger\w* von\b|\b(?:posten|vorsitz|vorstandsvorsitz|chefposten|amt)"
+        r" von\b",
+    ),
+    ("newafter", r"\bnachfolger\w*\b"),
+    (
+        "rein",
+        r"\bkehrt (?:[\w-]+ ){0,5}?zuruck\b|\bruckkehr\b|\bzuruckgekehrt\b"
+        r"|\bwieder(?:eingesetzt|berufen)\b|\bwieder an die spitze\b|\bcomeback\b",
+    ),
+    ("succ", r"\blost (?:[\w-]+ ){0,4}?ab\b|\bfolgt (?:[\w-]+ ){0,2}?auf\b|\bbeerbt\b|\bersetzt\b"),
+    (
+        "dep:resigned:b",
+        r"\btr(?:itt|aten)\w* (?:[\w.-]+ ){0,8}?zuruck\b|\bzurucktreten\b"
+        r"|\bzuruckgetreten\b|\bwirft (?:[\w-]+ ){0,2}?hin\b|\bwerfen hin\b"
+        r"|\bhingeworfen\b|\bleg(?:t|en|te|ten) (?:[\w-]+ ){0,5}?nieder\b"
+        r"|\bniederleg\w*\b|\bniedergelegt\b|\bgibt (?:[\w-]+ ){0,6}?ab\b|\babgeben\b"
+        r"|\babgegeben\b|\bverlass\w*\b|\bverlasst\b|\bverliess\b|\bzieht sich\b",
+    ),
+    ("dep:resigned:n", r"\brucktritt\w*\b"),
+    (
+        "dep:retired:b",
+        r"\bnicht (?:[\w-]+ ){0,4}?verlangern\b|\bnicht fur (?:eine )?(?:zweite|weitere)"
+        r" amtszeit\b|\bruhestand\b",
+    ),
+    ("dep:died:n", r"\bgestorben\b|\bstirbt\b|\bverstorben\w*\b|\btod\b"),
+    (
+        "dep:dismissed:a",
+        r"\bentlass\w*\b|\bentlasst\b|\bfeuert\b|\bschasst\b|\bsetzt (?:[\w-]+ ){0,4}?ab\b"
+        r"|\btrennt sich (?:[\w-]+ ){0,4}?von\b|\babberuf\w*\b",
+    ),
+    (
+        "dep:dismissed:n",
+        r"\bgefeuert\b|\bgeschasst\b|\babgesetzt\b|\brauswurf\b|\bmuss gehen\b"
+        r"|\bvor die tur\b|\bgekundigt\b|\bablosung\b",
+    ),
+    (
+        "dep:unspecified:n",
+        r"\bscheidet (?:[\w-]+ ){0,5}?aus\b|\bausscheiden\b|\bausgeschieden\b"
+        r"|\babgang\b|\babschied\b|\bsuspendiert\b|\bbeurlaubt\b",
+    ),
+    (
+        "app:n",
+        r"\bernann\w*\b|\bernennung\b|\bernennen\b|\bberuf\w*\b|\bbestellt\b|\bbestimmt\b"
+        r"|\bgewahlt\b|\bwahlt\b|\bholt\b|\bbefordert\b",
+    ),
+    (
+        "app:b",
+        r"\bubernimmt\b|\bubernommen\b|\bubernehmen\b|\bruckt (?:[\w-]+ ){0,3}?an die spitze\b"
+        r"|\bfuhrt (?:ab \w+ )?(?:den|das|die) (?:konzern|verwaltungsrat|aufsichtsrat|"
+        r"unternehmen)\b|\btritt (?:[\w-]+ ){0,3}?an\b",
+    ),
+    ("app:b:weak", r"\bwird\b|\bwerden\b|\bist neu(?:er|e)\b|\bneu(?:er|e|en)\b"),
+]
+
+BOARD: list[tuple[str, str]] = [
+    (
+        "bleave",
+        r"\b(?:aus dem|den) (?:aufsichtsrat|verwaltungsrat)\w* (?:[\w-]+ ){0,3}?(?:verlassen|"
+        r"zuruckgezogen|ausgeschieden|aus)\b|\bverlasst den (?:aufsichtsrat|verwaltungsrat)\b",
+    ),
+    (
+        "bjoin",
+        r"\bneue\w* (?:aufsichtsrats|verwaltungsrats)mitglied\w*\b|\bin den (?:aufsichtsrat|"
+        r"verwaltungsrat) (?:gewahlt|berufen|einziehen|entsandt)\b|\bzieh\w* in den "
+        r"(?:aufsichts|verwaltungs)rat\b",
+    ),
+    (
+        "bover",
+        r"\bneue\w* (?:aufsichtsrat|verwaltungsrat)\b|\bumbau des (?:aufsichts|verwaltungs)"
+        r"rat\w*\b",
+    ),
+]
+
+ROLES: list[tuple[str, str]] = [
+    ("none", r"\bstellvertretend\w*\b|\bfruher\w*\b|\bex-\w+\b|\bvize\w*\b"),
+    ("same", r"\bden posten\b|\bdas amt\b|\bden job\b"),
+    ("chair", r"\bfuhrt den (?:verwaltungs|aufsichts)rat\b"),
+    (
+        "chair",
+        r"\baufsichtsrat\w*chef\w*\b|\baufsichtsratsvorsitz\w*\b|\bverwaltungsratschef\w*\b"
+        r"|\bverwaltungsratsvorsitz\w*\b|\bvorsitz (?:im|des) (?:aufsichtsrat|verwaltungsrat|"
+        r"kontrollgremium|gremium)\w*\b|\bden vorsitz\b|\bspitze des (?:aufsichts|verwaltungs)"
+        r"rat\w*\b|\boberste\w* kontrolleur\b",
+    ),
+    (
+        "ceo",
+        r"\bvorstandsvorsitz\w*\b|\bvorstandschef\w*\b|\bkonzernchef\w*\b|\bkonzernspitze\b"
+        r"|\bunternehmenschef\w*\b|\bchefposten\b|\bvorsitzende\w* des vorstand\w*\b"
+        r"|\bdas ruder\b|\bdas steuer\b|\bceo\b|\bchef(?:in)?\b|\bspitze\b",
+    ),
+    ("cfo", r"\bfinanzchef\w*\b|\bfinanzvorstand\w*\b|\bcfo\b"),
+    ("cto", r"\btechnologievorst\w*\b|\btechnikvorst\w*\b|\bcto\b"),
+    ("coo", r"\bcoo\b"),
+    ("other_exec", r"\bproduktionsvorst\w*\b|\b\w+vorstand\w*\b"),
+    ("director", r"\b(?:aufsichtsrats|verwaltungsrats)mitglied\w*\b"),
+]
+
+RUMOR = (
+    r"\bsoll\b|\bsollen\b|\bsolle\b|\bkonnte\b|\bdurfte\b|\bkreisen zufolge\b|\b\w*berichten zufolge\b"
+    r"|\blaut (?:einem |einer )?(?:medienbericht\w*|bericht\w*|insidern|kreisen)\b|\bmedienbericht\w*\b"
+    r"|\bwackelt\b|\bunter druck\b|\bspekul\w*\b|\bgilt als (?:favorit|kandidat)\w*\b|\bfavorit\w*\b"
+    r"|\bim gesprach\b|\binsider\w*\b|\bunmut\b|\bforder\w* (?:den )?rucktritt\b|\bangeblich\b"
+)
+DENY = r"\bdementi\w*\b|\bausgeschlossen\b|\bkeine plane\b|\bnicht zutreffend\b|\bweist (?:[\w-]+ ){0,4}?zuruck\b"
+INTERIM = (
+    r"\binterim\w*\b|\bkommissarisch\w*\b|\bubergangsweise\b|\bvorubergehend\w*\b|\bamtierend\w*\b"
+)

@@ -1,0 +1,200 @@
+"""Find watched companies in sentences: one Aho-Corasick automaton for the watchlist.
+
+Aliases (display name, aliases, the name without its legal suffix) are folded
+(case, accents, apostrophes) and matched with a word-boundary check; tickers
+are matched case-sensitively. A name is *ambiguous* when it is a common word
+in one of the five languages or very short; an ambiguous hit counts only with
+context: capitalised mid-sentence (not in German, where nouns are), a corporate
+word or possessive + leadership noun next to it, or elsewhere in the item an
+unambiguous alias, a ticker or a known executive of that company.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import ahocorasick
+
+from tracker.domain import Company, Watchlist
+from tracker.pipeline.lang import _FOLDED as STOPWORDS
+from tracker.pipeline.lexicon.common import COMMON_WORDS, CORP_AFTER, CORP_SUFFIXES, LEADERSHIP
+from tracker.pipeline.text import Sentence, fold, is_title_case
+
+_LEGAL = re.compile(
+    r"[,\s]+(inc\.?|corp\.?|corporation|company|co\.|ltd\.?|limited|plc|llc|ag|se|s\.a\.|sa|"
+    r"spa|s\.p\.a\.|n\.v\.|nv|gmbh|holding limited|group holding limited)$",
+    re.IGNORECASE,
+)
+_KIND_NAME, _KIND_TICKER, _KIND_PERSON = "name", "ticker", "person"
+_ALL_STOPWORDS = frozenset().union(*STOPWORDS.values())
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A company (or a known executive of it) named in a sentence."""
+
+    company: str
+    start: int
+    end: int
+    kind: str  # name | ticker | person
+    subsidiary: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    company: str
+    kind: str
+    surface: str
+    ambiguous: bool
+
+
+def _is_ambiguous(alias: str) -> bool:
+    key = fold(alias).strip(" .!")
+    letters = re.sub(r"[^a-z0-9]", "", key)
+    return len(letters) <= 2 or key in COMMON_WORDS or key in _ALL_STOPWORDS
+
+
+def _aliases(company: Company) -> set[str]:
+    names = set(company.all_names())
+    for name in list(names):
+        stripped = _LEGAL.sub("", name).strip(" ,")
+        if len(stripped) >= 2:
+            names.add(stripped)
+    return names
+
+
+def _boundary(folded: str, start: int, end: int) -> bool:
+    before = folded[start - 1] if start > 0 else " "
+    after = folded[end] if end < len(folded) else " "
+    return not before.isalnum() and not after.isalnum()
+
+
+class Matcher:
+    """Company finder over a whole watchlist (scales to tens of thousands of aliases)."""
+
+    def __init__(self, watchlist: Watchlist) -> None:
+        self._auto = ahocorasick.Automaton()
+        table: dict[str, list[_Entry]] = {}
+        for company in watchlist.companies:
+            for alias in _aliases(company):
+                amb = _is_ambiguous(alias)
+                table.setdefault(fold(alias), []).append(_Entry(company.id, _KIND_NAME, alias, amb))
+            for ticker in company.tickers:
+                table.setdefault(fold(ticker), []).append(
+                    _Entry(company.id, _KIND_TICKER, ticker, False)
+                )
+            for person in company.people:
+                table.setdefault(fold(person.name), []).append(
+                    _Entry(company.id, _KIND_PERSON, person.name, False)
+                )
+        for key, entries in table.items():
+            if len(key) >= 2:
+                self._auto.add_word(key, (len(key), tuple(entries)))
+        self._empty = not table
+        if not self._empty:
+            self._auto.make_automaton()
+
+    def _hits(self, sent: Sentence) -> list[tuple[int, int, tuple[_Entry, ...]]]:
+        if self._empty:
+            return []
+        found: list[tuple[int, int, tuple[_Entry, ...]]] = []
+        for end_idx, (length, entries) in self._auto.iter(sent.folded):
+            start, end = end_idx - length + 1, end_idx + 1
+            if _boundary(sent.folded, start, end):
+                found.append((start, end, entries))
+        found.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        kept: list[tuple[int, int, tuple[_Entry, ...]]] = []
+        last_end = -1
+        for hit in found:
+            if hit[0] >= last_end:
+                kept.append(hit)
+                last_end = hit[1]
+        return kept
+
+    def mentions(self, sentences: Sequence[Sentence], lang: str) -> list[list[Mention]]:
+        """Company mentions per sentence, ambiguous names kept only with context."""
+        raw = [self._hits(s) for s in sentences]
+        sure: set[str] = set()
+        for sent, hits in zip(sentences, raw, strict=True):
+            for start, end, entries in hits:
+                for e in entries:
+                    if _accept_plain(e, sent.text[start:end]):
+                        sure.add(e.company)
+        out: list[list[Mention]] = []
+        for sent, hits in zip(sentences, raw, strict=True):
+            row: list[Mention] = []
+            for start, end, entries in hits:
+                for e in entries:
+                    if _accept(e, sent, start, end, sure, lang):
+                        sub = e.kind == _KIND_NAME and _is_subsidiary(sent, end)
+                        row.append(Mention(e.company, start, end, e.kind, sub))
+            out.append(row)
+        return out
+
+
+def _accept_plain(e: _Entry, surface: str) -> bool:
+    """Hits that need no context: unambiguous names, tickers, known people."""
+    if e.kind == _KIND_TICKER:
+        return _ticker_ok(e, surface)
+    if e.kind == _KIND_PERSON:
+        return surface[:1].isupper()
+    return (
+        not e.ambiguous and surface[:1].isupper() or (not e.ambiguous and not surface[:1].isalpha())
+    )
+
+
+def _ticker_ok(e: _Entry, surface: str) -> bool:
+    if surface != e.surface:
+        return False
+    return len(surface) >= 4 or "." in surface
+
+
+def _accept(e: _Entry, sent: Sentence, start: int, end: int, sure: set[str], lang: str) -> bool:
+    surface = sent.text[start:end]
+    if not e.ambiguous or e.kind != _KIND_NAME:
+        return _accept_plain(e, surface)
+    if len(re.sub(r"[^A-Za-z0-9]", "", e.surface)) <= 3:
+        if surface != e.surface:
+            return False
+    elif not surface[:1].isupper():
+        return False
+    if e.company in sure or _corporate_neighbour(sent, start, end):
+        return True
+    mid = start > 0 and not is_title_case(sent.tokens)
+    return mid and lang != "de" and len(e.surface) > 3
+
+
+def _corporate_neighbour(sent: Sentence, start: int, end: int) -> bool:
+    """A corporate word right after the name, or a leadership noun within 4 tokens."""
+    tail = sent.folded[end : end + 3]
+    if tail.startswith("-"):
+        word = re.match(r"([a-z]+)", sent.folded[end + 1 : end + 40])
+        return bool(word and (word.group(1) in CORP_AFTER or word.group(1) in LEADERSHIP))
+    idx = sent.token_at(end)
+    if idx < len(sent.tokens) and fold(sent.tokens[idx].text) in CORP_AFTER:
+        return True
+    first = sent.token_at(start)
+    window = sent.tokens[max(0, first - 4) : first] + sent.tokens[idx : idx + 4]
+    return any(fold(t.text) in LEADERSHIP for t in window)
+
+
+def _is_subsidiary(sent: Sentence, end: int) -> bool:
+    """ "Airbus Helicopters", "Thyssenkrupp Steel": a capitalised word glued after the name."""
+    if end >= len(sent.text) or sent.text[end] != " " or is_title_case(sent.tokens):
+        return False
+    idx = sent.token_at(end)
+    if idx >= len(sent.tokens) or sent.tokens[idx].start != end + 1:
+        return False
+    tok = sent.tokens[idx]
+    word = fold(tok.text)
+    if not tok.is_cap or word in CORP_SUFFIXES or word in CORP_AFTER or tok.text.isupper():
+        return False
+    return word not in _ALL_STOPWORDS and not _looks_like_person_start(sent, idx)
+
+
+def _looks_like_person_start(sent: Sentence, idx: int) -> bool:
+    """Two capitalised tokens in a row after a company name are usually a person."""
+    nxt = idx + 1
+    return nxt < len(sent.tokens) and sent.tokens[nxt].is_cap

@@ -1,0 +1,107 @@
+"""Feed entries and the events extracted from them.
+
+``add_entries`` is the deduplication point: an entry is new once per
+``(feed_id, key)``, however often the feed repeats it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tracker.domain import Event, FeedEntry
+from tracker.store.tables import EntryRow, EventRow
+
+# SQLite before 3.32 allowed 999 bound parameters per statement; stay under it.
+KEY_CHUNK = 900
+
+
+def add_entries(
+    session: Session, feed_id: int, entries: Sequence[FeedEntry], now: datetime
+) -> list[EntryRow]:
+    """Store ``entries`` of one feed and return the new ones only, in input order.
+
+    A key seen before is not new; if its ``content_hash`` changed, its text,
+    link, date and hash are updated (``updated_at`` = ``now``). A key repeated
+    within ``entries`` counts once (the first occurrence). Known keys are read
+    with one SELECT per 900 keys, not one per entry.
+    """
+    unique: dict[str, FeedEntry] = {}
+    for entry in entries:
+        unique.setdefault(entry.key, entry)
+    known = _known_entries(session, feed_id, list(unique))
+    new_rows: list[EntryRow] = []
+    for key, entry in unique.items():
+        row = known.get(key)
+        if row is None:
+            new_rows.append(_new_entry(feed_id, entry, now))
+        elif row.content_hash != entry.content_hash:
+            _update_entry(row, entry, now)
+    session.add_all(new_rows)
+    session.flush()
+    return new_rows
+
+
+def _known_entries(session: Session, feed_id: int, keys: list[str]) -> dict[str, EntryRow]:
+    known: dict[str, EntryRow] = {}
+    for start in range(0, len(keys), KEY_CHUNK):
+        chunk = keys[start : start + KEY_CHUNK]
+        query = select(EntryRow).where(EntryRow.feed_id == feed_id, EntryRow.key.in_(chunk))
+        known.update((row.key, row) for row in session.scalars(query))
+    return known
+
+
+def _new_entry(feed_id: int, entry: FeedEntry, now: datetime) -> EntryRow:
+    return EntryRow(
+        feed_id=feed_id,
+        key=entry.key,
+        link=entry.link,
+        title=entry.title,
+        summary=entry.summary,
+        published_at=entry.published,
+        first_seen_at=now,
+        content_hash=entry.content_hash,
+        updated_at=now,
+    )
+
+
+def _update_entry(row: EntryRow, entry: FeedEntry, now: datetime) -> None:
+    row.title = entry.title
+    row.summary = entry.summary
+    row.link = entry.link
+    row.published_at = entry.published
+    row.content_hash = entry.content_hash
+    row.updated_at = now
+
+
+def add_events(session: Session, entry_id: int, events: Sequence[Event]) -> list[EventRow]:
+    """Store the events extracted from one entry, in order, with their ids."""
+    rows = [
+        EventRow(
+            entry_id=entry_id,
+            company=event.company,
+            type=event.type.value,
+            role=event.role.value,
+            people=list(event.people),
+            certainty=event.certainty.value,
+            interim=event.interim,
+            reason=event.reason.value if event.reason else None,
+            confidence=event.confidence,
+            language=event.language,
+            evidence=event.evidence,
+        )
+        for event in events
+    ]
+    session.add_all(rows)
+    session.flush()
+    return rows
+
+
+def link_events_to_story(session: Session, event_ids: Sequence[int], story_id: int) -> None:
+    """Record that these events belong to ``story_id``."""
+    for row in session.scalars(select(EventRow).where(EventRow.id.in_(list(event_ids)))):
+        row.story_id = story_id
+    session.flush()

@@ -1,0 +1,131 @@
+"""Feed rows: syncing with the configuration, picking due feeds, fetch outcomes.
+
+Functions take a ``Session`` and never commit: the caller owns the
+transaction (one per poll of one feed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import NamedTuple
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from tracker.errors import StoreError
+from tracker.store.tables import FeedRow
+
+
+class FeedSpec(NamedTuple):
+    """A feed the configuration (or the news search) wants polled."""
+
+    url: str
+    name: str | None
+    origin: str
+    interval_s: int | None
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    """What ``sync_feeds`` changed."""
+
+    added: int
+    updated: int
+    deactivated: int
+
+
+def sync_feeds(
+    session: Session,
+    sources: Iterable[FeedSpec | tuple[str, str | None, str, int | None]],
+    now: datetime,
+) -> SyncReport:
+    """Make the active feeds exactly ``sources``, keeping every feed's state.
+
+    New URLs are inserted; known ones get the new name, origin and interval
+    and are reactivated; feeds missing from ``sources`` are deactivated (kept,
+    not polled). When a URL appears twice, the last one wins.
+    """
+    wanted = {spec.url: spec for spec in map(FeedSpec._make, sources)}
+    existing = {row.url: row for row in session.scalars(select(FeedRow))}
+    added = updated = deactivated = 0
+    for url, spec in wanted.items():
+        row = existing.get(url)
+        if row is None:
+            session.add(_new_feed(spec, now))
+            added += 1
+        elif _apply_spec(row, spec):
+            updated += 1
+    for url, row in existing.items():
+        if url not in wanted and row.active:
+            row.active = False
+            deactivated += 1
+    session.flush()
+    return SyncReport(added=added, updated=updated, deactivated=deactivated)
+
+
+def _new_feed(spec: FeedSpec, now: datetime) -> FeedRow:
+    return FeedRow(
+        url=spec.url,
+        name=spec.name,
+        origin=spec.origin,
+        interval_s=spec.interval_s,
+        active=True,
+        error_count=0,
+        created_at=now,
+    )
+
+
+def _apply_spec(row: FeedRow, spec: FeedSpec) -> bool:
+    """Copy the configured fields onto ``row``; True when something changed."""
+    before = (row.name, row.origin, row.interval_s, row.active)
+    row.name, row.origin, row.interval_s, row.active = spec.name, spec.origin, spec.interval_s, True
+    return before != (row.name, row.origin, row.interval_s, row.active)
+
+
+def due_feeds(session: Session, now: datetime, limit: int) -> list[FeedRow]:
+    """Active, enabled feeds whose next check is due (or never set), oldest first.
+
+    A feed leased by a live replica (``lease_until`` in the future) is left out.
+    """
+    query = (
+        select(FeedRow)
+        .where(
+            FeedRow.active.is_(True),
+            FeedRow.disabled_reason.is_(None),
+            or_(FeedRow.next_check_at.is_(None), FeedRow.next_check_at <= now),
+            or_(FeedRow.lease_until.is_(None), FeedRow.lease_until <= now),
+        )
+        .order_by(FeedRow.next_check_at.asc().nulls_first(), FeedRow.id)
+        .limit(limit)
+    )
+    return list(session.scalars(query))
+
+
+def all_active_feeds(session: Session) -> list[FeedRow]:
+    """Every active feed, disabled ones included (for status output), by id."""
+    query = select(FeedRow).where(FeedRow.active.is_(True)).order_by(FeedRow.id)
+    return list(session.scalars(query))
+
+
+def pollable_feeds(session: Session, now: datetime) -> list[FeedRow]:
+    """Feeds ``tracker poll`` fetches now: active, not disabled, not under a Retry-After."""
+    query = (
+        select(FeedRow)
+        .where(
+            FeedRow.active.is_(True),
+            FeedRow.disabled_reason.is_(None),
+            or_(FeedRow.retry_until.is_(None), FeedRow.retry_until <= now),
+        )
+        .order_by(FeedRow.id)
+    )
+    return list(session.scalars(query))
+
+
+def get_feed(session: Session, feed_id: int) -> FeedRow:
+    """The feed with this id; ``StoreError`` when there is none."""
+    row = session.get(FeedRow, feed_id)
+    if row is None:
+        raise StoreError(f"feed {feed_id} does not exist", permanent=True)
+    return row

@@ -1,0 +1,1 @@
+"""Alembic migrations for the tracker schema (run by ``tracker.store.db.upgrade``)."""

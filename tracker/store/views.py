@@ -1,0 +1,229 @@
+"""Stored rows as the pure pipeline's views, and a plan's steps written back.
+
+The orchestrator loads a ``CompanyContext`` here, lets ``cluster.plan_company``
+decide, and writes the plan with ``write_plan`` in the same transaction.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tracker.domain import Certainty, EventType, Reason, Role
+from tracker.pipeline.cluster import (
+    AttachSource,
+    CompanyContext,
+    CompanyPlan,
+    Deny,
+    NewStory,
+    NewTransition,
+    Observation,
+    Promote,
+    StoryView,
+)
+from tracker.pipeline.history import TransitionView
+from tracker.store import entries, stories
+from tracker.store.tables import StoryRow, StorySourceRow, TransitionRow
+
+
+def _entry_ids_by_story(session: Session, story_ids: Iterable[int]) -> dict[int, set[int]]:
+    ids = list(story_ids)
+    found: dict[int, set[int]] = defaultdict(set)
+    if not ids:
+        return found
+    query = select(StorySourceRow.story_id, StorySourceRow.entry_id).where(
+        StorySourceRow.story_id.in_(ids)
+    )
+    for story_id, entry_id in session.execute(query):
+        found[story_id].add(entry_id)
+    return found
+
+
+def _story_view(row: StoryRow, entry_ids: set[int]) -> StoryView:
+    return StoryView(
+        id=row.id,
+        company=row.company,
+        type=EventType(row.type),
+        role=Role(row.role),
+        person=row.person,
+        person_key=row.person_key,
+        certainty=Certainty(row.certainty),
+        occurred_at=row.occurred_at,
+        first_seen_at=row.first_seen_at,
+        last_seen_at=row.last_seen_at,
+        interim=row.interim,
+        reason=Reason(row.reason) if row.reason else None,
+        denied_at=row.denied_at,
+        transition_id=row.transition_id,
+        entry_ids=frozenset(entry_ids),
+    )
+
+
+def transition_view(row: TransitionRow, entry_ids: Iterable[int] = ()) -> TransitionView:
+    """A stored transition as the pure rules see it."""
+    return TransitionView(
+        id=row.id,
+        company=row.company,
+        type=EventType(row.type),
+        person=row.person,
+        person_key=row.person_key,
+        role=Role(row.role),
+        occurred_at=row.occurred_at,
+        detected_at=row.detected_at,
+        story_id=row.story_id,
+        interim=row.interim,
+        reason=Reason(row.reason) if row.reason else None,
+        certainty=Certainty(row.certainty),
+        alertable=row.alertable,
+        previous_holder=row.previous_holder,
+        entry_ids=frozenset(entry_ids),
+    )
+
+
+def load_context(session: Session, company: str, since: datetime) -> CompanyContext:
+    """Recent stories and the whole transition history of ``company``."""
+    loaded = stories.load_company_context(session, company, since)
+    story_ids = {s.id for s in loaded.stories} | {t.story_id for t in loaded.transitions}
+    sources = _entry_ids_by_story(session, story_ids)
+    by_transition: dict[int, set[int]] = defaultdict(set)
+    for row in loaded.stories:
+        if row.transition_id is not None:
+            by_transition[row.transition_id] |= sources.get(row.id, set())
+    return CompanyContext(
+        company=company,
+        stories=tuple(_story_view(s, sources.get(s.id, set())) for s in loaded.stories),
+        transitions=tuple(
+            transition_view(t, sources.get(t.story_id, set()) | by_transition.get(t.id, set()))
+            for t in loaded.transitions
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class WrittenTransition:
+    """A transition the plan inserted, with its story, for alerting."""
+
+    id: int
+    story_id: int
+    transition: NewTransition
+    evidence: str
+    confidence: float
+    language: str
+
+
+@dataclass(frozen=True)
+class WrittenPlan:
+    """What ``write_plan`` inserted: transitions and new rumour stories."""
+
+    transitions: tuple[WrittenTransition, ...]
+    rumours: tuple[tuple[int, NewStory], ...]
+
+
+def _add_source(session: Session, story_id: int, obs: Observation, now: datetime) -> None:
+    stories.add_story_source(
+        session,
+        story_id,
+        obs.entry_id,
+        link=obs.link,
+        certainty=obs.certainty.value,
+        seen_at=now,
+    )
+
+
+def _link_event(session: Session, story_id: int, obs: Observation) -> None:
+    if obs.event_id is not None:
+        entries.link_events_to_story(session, [obs.event_id], story_id)
+
+
+def _insert_transition(session: Session, story_id: int, t: NewTransition) -> int:
+    row = stories.add_transition(
+        session,
+        company=t.company,
+        type=t.type.value,
+        person=t.person,
+        person_key=t.person_key,
+        role=t.role.value,
+        interim=t.interim,
+        reason=t.reason.value if t.reason else None,
+        certainty=t.certainty.value,
+        occurred_at=t.occurred_at,
+        detected_at=t.detected_at,
+        story_id=story_id,
+        alertable=t.alertable,
+        previous_holder=t.previous_holder,
+    )
+    return row.id
+
+
+def _write_new_story(session: Session, step: NewStory, now: datetime) -> StoryRow:
+    row = stories.add_story(
+        session,
+        company=step.company,
+        type=step.type.value,
+        role=step.role.value,
+        person=step.person,
+        person_key=step.person_key,
+        certainty=step.certainty.value,
+        interim=step.interim,
+        reason=step.reason.value if step.reason else None,
+        confidence=step.confidence,
+        evidence=step.evidence,
+        language=step.language,
+        occurred_at=step.occurred_at,
+        now=now,
+    )
+    row.denied_at = step.denied_at
+    return row
+
+
+def _move_earlier(session: Session, story_id: int, moved_to: datetime) -> None:
+    story = stories.get_story(session, story_id)
+    story.occurred_at = min(story.occurred_at, moved_to)
+    if story.transition_id is not None:
+        transition = session.get(TransitionRow, story.transition_id)
+        if transition is not None:
+            transition.occurred_at = min(transition.occurred_at, moved_to)
+
+
+def write_plan(session: Session, plan: CompanyPlan, now: datetime) -> WrittenPlan:
+    """Apply every step of ``plan`` in order; returns what needs alerting."""
+    written: list[WrittenTransition] = []
+    rumours: list[tuple[int, NewStory]] = []
+    for step in plan.steps:
+        if isinstance(step, NewStory):
+            row = _write_new_story(session, step, now)
+            for obs in step.sources:
+                _add_source(session, row.id, obs, now)
+                _link_event(session, row.id, obs)
+            if step.transition is not None:
+                tid = _insert_transition(session, row.id, step.transition)
+                written.append(
+                    WrittenTransition(
+                        tid, row.id, step.transition, step.evidence, step.confidence, step.language
+                    )
+                )
+            elif step.certainty == Certainty.RUMORED:
+                rumours.append((row.id, step))
+            continue
+        _add_source(session, step.story_id, step.observation, now)
+        _link_event(session, step.story_id, step.observation)
+        if isinstance(step, AttachSource) and step.moved_to is not None:
+            _move_earlier(session, step.story_id, step.moved_to)
+        elif isinstance(step, Promote):
+            stories.set_story_certainty(session, step.story_id, "reported", now=now)
+            tid = _insert_transition(session, step.story_id, step.transition)
+            obs = step.observation
+            written.append(
+                WrittenTransition(
+                    tid, step.story_id, step.transition, obs.evidence, obs.confidence, obs.language
+                )
+            )
+        elif isinstance(step, Deny):
+            stories.set_story_certainty(session, step.story_id, "denied", now=step.denied_at)
+    session.flush()
+    return WrittenPlan(tuple(written), tuple(rumours))
