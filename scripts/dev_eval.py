@@ -1,8 +1,8 @@
 """Run the extractor over a labelled corpus and score it with the corpus scorer.
 
-    .venv/bin/python scripts/dev_eval.py [--corpus ../shared/corpus/dev.jsonl]
-        [--watchlist ../shared/corpus/watchlist.yaml] [--out /tmp/SYSTEM.jsonl] [--errors 40]
-        [--lang]   # also compare the language detectors on the corpus
+.venv/bin/python scripts/dev_eval.py [--corpus ../shared/corpus/dev.jsonl]
+    [--watchlist ../shared/corpus/watchlist.yaml] [--out /tmp/SYSTEM.jsonl] [--errors 40]
+    [--lang]   # also compare the language detectors on the corpus
 """
 
 from __future__ import annotations
@@ -63,7 +63,9 @@ def main() -> int:
     ap.add_argument("--lang", action="store_true")
     args = ap.parse_args()
     extractor = build_extractor(load_watchlist(args.watchlist))
-    rows = [json.loads(line) for line in args.corpus.read_text(encoding="utf-8").splitlines() if line]
+    rows = [
+        json.loads(line) for line in args.corpus.read_text(encoding="utf-8").splitlines() if line
+    ]
     with args.out.open("w", encoding="utf-8") as out:
         for row in rows:
             item = NewsItem(id=row["id"], title=row["title"], summary=row.get("summary", ""))
@@ -71,8 +73,15 @@ def main() -> int:
             out.write(json.dumps({"id": row["id"], "events": events}, ensure_ascii=False) + "\n")
     if args.lang:
         compare_languages(rows)
-    cmd = [sys.executable, str(args.corpus.parent / "score.py"), str(args.corpus), str(args.out),
-           "--by-lang", "--errors", str(args.errors)]
+    cmd = [
+        sys.executable,
+        str(args.corpus.parent / "score.py"),
+        str(args.corpus),
+        str(args.out),
+        "--by-lang",
+        "--errors",
+        str(args.errors),
+    ]
     return subprocess.call(cmd)
 
 

@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, ParamSpec, TypeVar
+from typing import IO, TYPE_CHECKING, Any, NoReturn, ParamSpec, TypeVar
 
 import click
 
@@ -32,6 +32,13 @@ def _fail(message: str, code: int) -> NoReturn:
     sys.exit(code)
 
 
+def _first_line(message: str) -> str:
+    """Driver errors span several lines (hints, "Background on this error"); the
+    contract wants a one-line message, and the first line names the failure."""
+    lines = message.strip().splitlines()
+    return lines[0] if lines else message
+
+
 def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
     """Turn TrackerError into a one-line message and the contract's exit code."""
 
@@ -41,7 +48,7 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
         except ConfigError as exc:
             _fail(exc.message, 2)
         except TrackerError as exc:
-            _fail(exc.message, 1)
+            _fail(_first_line(exc.message), 1)
 
     wrapper.__name__ = func.__name__
     wrapper.__doc__ = func.__doc__
@@ -66,12 +73,18 @@ class Context:
             self._settings = load_settings(path, os.environ)
         return self._settings
 
-    def setup_logging(self) -> None:
-        """Configure logging from options, falling back to the config."""
+    def setup_logging(self, *, quiet: bool = False) -> None:
+        """Configure logging from options, falling back to the config.
+
+        ``quiet`` (one-shot commands whose printed report already says what
+        failed) logs only errors unless ``--log-level`` asks for more, so that
+        `tracker poll` prints one line per failed feed, not two.
+        """
         from tracker.logs import setup_logging
 
         settings = self.settings()
-        setup_logging(self.log_level or settings.log_level, self.log_format or settings.log_format)
+        level = self.log_level or ("ERROR" if quiet else settings.log_level)
+        setup_logging(level, self.log_format or settings.log_format)
 
 
 pass_ctx = click.make_pass_decorator(Context)
@@ -113,26 +126,36 @@ def _make_extractor(ctx: Context) -> Extractor:
     return build_extractor(ctx.settings().build_watchlist())
 
 
-def _extract_line(extractor: Extractor, line: str) -> dict[str, Any]:
+def _extract_line(extractor: Extractor, raw: bytes) -> dict[str, Any]:
     from tracker.extract_io import item_from_json
 
+    if not raw.strip():
+        return {"id": None, "error": "empty line"}
     try:
-        obj = json.loads(line)
+        obj = json.loads(raw.decode("utf-8-sig"))  # a BOM may open the first line
+    except UnicodeDecodeError as exc:
+        return {"id": None, "error": f"not UTF-8: {exc}"}
     except ValueError as exc:
         return {"id": None, "error": f"not valid JSON: {exc}"}
     try:
         item = item_from_json(obj)
     except ValueError as exc:
-        item_id = obj.get("id") if isinstance(obj, dict) else None
-        return {"id": item_id if isinstance(item_id, str) else None, "error": str(exc)}
+        return {"id": _usable_id(obj), "error": str(exc)}
     return {"id": item.id, "events": [e.to_json() for e in extractor.extract(item)]}
 
 
-def _input_lines(stream: Any) -> Iterator[str]:
+def _usable_id(obj: object) -> str | None:
+    """The line's id as the success path would print it, or None when it has none."""
+    item_id = obj.get("id") if isinstance(obj, dict) else None
+    if isinstance(item_id, bool) or not isinstance(item_id, str | int) or item_id == "":
+        return None
+    return str(item_id)
+
+
+def _input_lines(stream: IO[bytes]) -> Iterator[bytes]:
+    """Every input line, blank ones included: output line N answers input line N."""
     for raw in stream:
-        line = raw.rstrip("\r\n")
-        if line.strip():
-            yield line
+        yield raw.rstrip(b"\r\n")
 
 
 @cli.command()
@@ -141,13 +164,15 @@ def _input_lines(stream: Any) -> Iterator[str]:
 def extract(ctx: Context) -> None:
     """Read JSONL items on stdin; write one JSONL result per line on stdout."""
     extractor = _make_extractor(ctx)
-    for line in _input_lines(sys.stdin):
-        sys.stdout.write(json.dumps(_extract_line(extractor, line), ensure_ascii=False) + "\n")
-        sys.stdout.flush()
+    out = sys.stdout.buffer  # JSONL is UTF-8 whatever the locale says
+    for line in _input_lines(sys.stdin.buffer):
+        result = json.dumps(_extract_line(extractor, line), ensure_ascii=False)
+        out.write(result.encode("utf-8") + b"\n")
+        out.flush()
 
 
 @cli.command()
-@click.argument("corpus", type=click.Path(path_type=Path))
+@click.argument("corpus", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--errors", "max_errors", default=50, show_default=True, help="Errors to list.")
 @pass_ctx
 @handle_errors
@@ -166,10 +191,10 @@ def evaluate(ctx: Context, corpus: Path, max_errors: int) -> None:
     click.echo(format_report(report, max_errors))
 
 
-def _open_runtime(ctx: Context) -> Runtime:
+def _open_runtime(ctx: Context, *, quiet: bool = False) -> Runtime:
     from tracker.runtime import Runtime
 
-    ctx.setup_logging()
+    ctx.setup_logging(quiet=quiet)
     return Runtime.open(ctx.settings())
 
 
@@ -177,10 +202,14 @@ def _open_runtime(ctx: Context) -> Runtime:
 @pass_ctx
 @handle_errors
 def poll(ctx: Context) -> None:
-    """Poll every feed once now, deliver the alerts it created, and exit."""
+    """Poll every feed once now, deliver the alerts it created, and exit.
+
+    Prints one line per failed feed on stderr and a summary on stdout; logs
+    only errors unless --log-level is given.
+    """
     from tracker.runtime import utcnow
 
-    runtime = _open_runtime(ctx)
+    runtime = _open_runtime(ctx, quiet=True)
     try:
         report = runtime.poll_all(utcnow())
         delivered = runtime.deliver(utcnow())

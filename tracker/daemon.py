@@ -2,13 +2,16 @@
 
 Each feed row carries its own next check (interval, RSS ttl, error backoff,
 Retry-After) plus a random jitter, so feeds spread out instead of firing
-together. A poll tick every few seconds polls the feeds that are due; the tick
-job runs at most once at a time (``max_instances=1``) and missed ticks are
-coalesced, so one feed is never polled by two overlapping runs. A delivery job
-drains the outbox continuously. SIGTERM/SIGINT set a stop flag: the step in
-hand (one feed's transaction, one alert) finishes and the process exits 0
-within 10 s; fetches still in flight are abandoned (nothing was written for
-them, and their feeds stay due for the next start).
+together. A poll tick (every ``tick_seconds``: at most 5 s, at most half the
+shortest feed interval) claims the due feeds with a lease, polls them and
+releases the leases; several replicas on one PostgreSQL database thus split
+the feeds (``tracker.store.leases``). The tick job runs at most once at a
+time (``max_instances=1``) and missed ticks are coalesced. A delivery job
+drains the outbox on the same tick. On SQLite one daemon per database file is
+enforced by a lock file. SIGTERM/SIGINT set a stop flag: the step in hand (one
+feed's transaction, one alert) finishes and the process exits 0 within 10 s;
+fetches still in flight are abandoned (nothing was written for them, their
+leases are released, and their feeds stay due).
 """
 
 from __future__ import annotations
@@ -27,18 +30,39 @@ from types import FrameType
 
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
+from sqlalchemy import text
 
-from tracker.deliver import DeliveryReport
 from tracker.httpserver import Health, StatusServer
-from tracker.poll import PollReport
-from tracker.runtime import Runtime, utcnow
+from tracker.runtime import CLAIM_BATCH, Runtime, feed_specs, utcnow
+from tracker.settings import Settings
 from tracker.status import health_checks
+from tracker.store import feeds as feed_store
+from tracker.store import leases, reports
 
 logger = logging.getLogger(__name__)
 
-POLL_TICK_S = 5.0
-DELIVER_TICK_S = 5.0
-STOP_GRACE_S = 8.0
+MAX_TICK_S = 5.0
+MIN_TICK_S = 0.5
+STOP_GRACE_S = 6.0
+WATCHDOG_S = 5.0
+SYNC_LOCK_KEY = 0x7472_6163  # "trac": PostgreSQL advisory lock serialising feed syncs
+
+
+def watchdog_seconds() -> float:
+    """How often to send WATCHDOG=1: half of systemd's WatchdogSec, at most 5 s."""
+    usec = os.environ.get("WATCHDOG_USEC", "")
+    if usec.isdigit() and int(usec) > 0:
+        return min(WATCHDOG_S, int(usec) / 2_000_000)
+    return WATCHDOG_S
+
+
+def tick_seconds(settings: Settings) -> float:
+    """The scheduler tick: min(5 s, half the shortest feed interval), at least 0.5 s."""
+    intervals = [settings.poll_interval] + [f.interval for f in settings.feeds if f.interval]
+    if settings.news_search.enabled:
+        intervals.append(settings.news_search.interval)
+    shortest = min(i.total_seconds() for i in intervals)
+    return max(MIN_TICK_S, min(MAX_TICK_S, shortest / 2))
 
 
 def sd_notify(message: str) -> None:
@@ -104,23 +128,34 @@ class Daemon:
             self.runtime.metrics.poll_seconds.observe(time.monotonic() - started)
 
     def _poll_due(self) -> None:
-        now = self.clock()
-        feeds = self.runtime.due_feeds(now)
-        if feeds:
-            report = self.runtime.poller.poll(feeds, now, stop=self.stop)
-            record_poll_metrics(self.runtime, report)
-        self.state.last_poll_at = now
+        """Claim, poll and release due feeds, batch after batch, until none is left."""
+        started = self.clock()
+        while not self.stop.is_set():
+            now = self.clock()
+            feeds = self.runtime.due_feeds(now)
+            if not feeds:
+                break
+            try:
+                report = self.runtime.poller.poll(feeds, now, stop=self.stop)
+                self.runtime.metrics.record_poll(report)
+            finally:
+                self.runtime.release_feeds([f.id for f in feeds])
+            if len(feeds) < CLAIM_BATCH:
+                break
+        self.state.last_poll_at = started
         self.state.last_poll_error = None
-        self.runtime.metrics.last_poll.set(now.timestamp())
+        self.runtime.metrics.last_poll.set(started.timestamp())
 
     def deliver_tick(self) -> None:
-        """Send due alerts; never raises."""
+        """Send due alerts and refresh the outbox gauge; never raises."""
         if self.stop.is_set():
             return
         started = time.monotonic()
         try:
             report = self.runtime.deliver(self.clock())
-            record_delivery_metrics(self.runtime, report)
+            with self.runtime.session_factory() as session:
+                pending = reports.outbox_counts(session).get("pending", 0)
+            self.runtime.metrics.record_delivery(report, pending)
         except Exception:
             logger.exception("delivery tick failed")
         finally:
@@ -131,27 +166,45 @@ class Daemon:
         return health_checks(self.runtime, self.state, self.scheduler.running, self.clock())
 
     def run(self) -> int:
-        """Run until ``stop`` is set; returns the exit code."""
-        self.runtime.sync_feeds(self.clock())
-        self.scheduler.add_job(
-            self.poll_tick, "interval", seconds=POLL_TICK_S, id="poll", next_run_time=self.clock()
-        )
-        self.scheduler.add_job(
-            self.deliver_tick,
-            "interval",
-            seconds=DELIVER_TICK_S,
-            id="deliver",
-            next_run_time=self.clock(),
-        )
+        """Run until ``stop`` is set; returns the exit code.
+
+        TrackerError when another daemon already runs on the same SQLite file.
+        """
+        path = leases.sqlite_path(self.runtime.engine.url)
+        lock = leases.DaemonLock(path) if path is not None else None
+        if lock is not None:
+            lock.acquire()
+        try:
+            return self._run()
+        finally:
+            if lock is not None and self.clean_exit:
+                lock.release()
+
+    def _run(self) -> int:
+        self._sync_feeds()
+        tick = tick_seconds(self.runtime.settings)
+        for job, name in ((self.poll_tick, "poll"), (self.deliver_tick, "deliver")):
+            self.scheduler.add_job(
+                job, "interval", seconds=tick, id=name, next_run_time=self.clock()
+            )
         server = self._start_http()
         self.scheduler.start()
         sd_notify("READY=1")
-        logger.info("daemon started", extra={"fields": {"worker": self.runtime.worker}})
-        while not self.stop.wait(5.0):
+        logger.info(
+            "daemon started", extra={"fields": {"worker": self.runtime.worker, "tick_s": tick}}
+        )
+        while not self.stop.wait(watchdog_seconds()):
             sd_notify("WATCHDOG=1")
         sd_notify("STOPPING=1")
         self.clean_exit = self._shutdown(server)
         return 0
+
+    def _sync_feeds(self) -> None:
+        """Store the configured feeds; replicas starting together take turns (PostgreSQL)."""
+        with self.runtime.session_factory.begin() as session:
+            if self.runtime.engine.dialect.name == "postgresql":
+                session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SYNC_LOCK_KEY})
+            feed_store.sync_feeds(session, feed_specs(self.runtime.settings), self.clock())
 
     def _start_http(self) -> StatusServer | None:
         http = self.runtime.settings.http
@@ -168,29 +221,19 @@ class Daemon:
         finished = self.state.busy.acquire(timeout=STOP_GRACE_S)
         if not finished:
             logger.warning("a poll was still fetching at shutdown; its feeds stay due")
+        self._release_all_leases()
         if server is not None:
             server.stop()
         logger.info("daemon stopped")
         return finished
 
-
-def record_poll_metrics(runtime: Runtime, report: PollReport) -> None:
-    """Count a poll's outcomes in the metrics."""
-    m = runtime.metrics
-    for outcome in report.outcomes:
-        m.feeds_polled.labels(outcome="error" if outcome.error else outcome.status).inc()
-        if outcome.error:
-            m.fetch_errors.labels(kind=outcome.status).inc()
-        m.entries.inc(outcome.new_entries)
-        m.transitions.labels(type="any").inc(outcome.transitions)
-
-
-def record_delivery_metrics(runtime: Runtime, report: DeliveryReport) -> None:
-    """Count a delivery run's outcomes in the metrics."""
-    m = runtime.metrics
-    m.alerts.labels(result="sent").inc(report.sent)
-    m.alerts.labels(result="failed").inc(report.failed)
-    m.alerts.labels(result="dead").inc(report.dead)
+    def _release_all_leases(self) -> None:
+        """Hand this worker's unfinished feeds to the other replicas at once."""
+        try:
+            with self.runtime.session_factory.begin() as session:
+                leases.release_leases(session, self.runtime.worker)
+        except Exception:  # the leases expire anyway
+            logger.warning("could not release feed leases at shutdown", exc_info=True)
 
 
 def install_signal_handlers(stop: threading.Event) -> None:

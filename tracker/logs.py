@@ -13,20 +13,36 @@ import sys
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
-# Anything that looks like scheme://user:secret@ or a long token in a URL path
-# is masked by the filter below even if a caller forgot to mask it.
+from tracker.config.masking import mask_url
+
+# Every ``scheme://...`` run in a log line is masked even if a caller forgot:
+# apprise URLs (slack://TokenA/TokenB/..., mailto://user:pass@...) through the
+# same ``mask_url`` the CLI uses, like web hooks (https://hooks.slack.com/...);
+# other web and database URLs lose only their password and secret query
+# parameters, so feed URLs stay readable.
+_URL = re.compile(r"\b[a-z][a-z0-9+.-]*://[^\s\"'<>]+", re.I)
 _USERINFO = re.compile(
     r"(?P<scheme>[a-z][a-z0-9+.-]*://)(?P<user>[^:/@\s]*):(?P<pw>[^@/\s]+)@", re.I
 )
 _SECRET_QUERY = re.compile(
-    r"(?P<key>[?&](?:pass|password|token|key|apikey|api_key|secret|webhook)=)[^&\s]+", re.I
+    r"(?P<key>[?&](?:pass|password|pwd|token|key|apikey|api_key|secret|webhook|auth|sig)=)[^&\s]+",
+    re.I,
 )
+_PLAIN_SCHEMES = ("http", "https", "postgresql", "postgres", "sqlite")
+
+
+def _scrub_url(match: re.Match[str]) -> str:
+    url = match[0]
+    scheme = url.split("://", 1)[0].lower().split("+", 1)[0]
+    if scheme in _PLAIN_SCHEMES and "hook" not in url.lower():
+        url = _USERINFO.sub(lambda m: f"{m['scheme']}{m['user']}:****@", url)
+        return _SECRET_QUERY.sub(lambda m: f"{m['key']}****", url)
+    return mask_url(url)
 
 
 def scrub(text: str) -> str:
-    """Mask passwords in URLs and secret query parameters."""
-    text = _USERINFO.sub(lambda m: f"{m['scheme']}{m['user']}:****@", text)
-    return _SECRET_QUERY.sub(lambda m: f"{m['key']}****", text)
+    """Mask secrets in every URL of ``text`` (passwords, tokens, secret query arguments)."""
+    return _URL.sub(_scrub_url, text)
 
 
 def _fields(record: logging.LogRecord) -> dict[str, Any]:

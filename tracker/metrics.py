@@ -6,7 +6,13 @@ several daemons in one process independent.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+
+if TYPE_CHECKING:
+    from tracker.deliver import DeliveryReport
+    from tracker.poll import PollReport
 
 
 class Metrics:
@@ -37,6 +43,8 @@ class Metrics:
             ["result"],
             registry=r,
         )
+        for result in ("sent", "failed", "dead"):
+            self.alerts.labels(result=result)  # exported as 0 before the first alert
         self.outbox_pending = Gauge(
             "tracker_outbox_pending", "Alerts waiting in the outbox", registry=r
         )
@@ -57,6 +65,25 @@ class Metrics:
             registry=r,
             buckets=(0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30, 60),
         )
+
+    def record_poll(self, report: PollReport) -> None:
+        """Count one poll's outcomes: feeds, fetch errors, entries, events, transitions."""
+        for outcome in report.outcomes:
+            self.feeds_polled.labels(outcome="error" if outcome.error else outcome.status).inc()
+            if outcome.error:
+                self.fetch_errors.labels(kind=outcome.status).inc()
+            self.entries.inc(outcome.new_entries)
+            for (kind, language), count in outcome.events_by_kind.items():
+                self.events.labels(type=kind, language=language).inc(count)
+            for kind, count in outcome.transitions_by_type.items():
+                self.transitions.labels(type=kind).inc(count)
+
+    def record_delivery(self, report: DeliveryReport, pending: int) -> None:
+        """Count one delivery run's results and set the outbox depth."""
+        self.alerts.labels(result="sent").inc(report.sent)
+        self.alerts.labels(result="failed").inc(report.failed)
+        self.alerts.labels(result="dead").inc(report.dead)
+        self.outbox_pending.set(pending)
 
     def exposition(self) -> bytes:
         """The text exposition format served on /metrics."""

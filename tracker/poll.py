@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -51,6 +51,9 @@ class FeedOutcome:
     events: int = 0
     transitions: int = 0
     alerts: int = 0
+    # Breakdowns for the metrics: (event type, language) -> count, transition type -> count.
+    events_by_kind: dict[tuple[str, str], int] = field(default_factory=dict)
+    transitions_by_type: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -210,13 +213,16 @@ class Poller:
         by_key = {e.key: e for e in parsed.entries}
         observations: dict[str, list[Observation]] = defaultdict(list)
         events = 0
-        for row in new_rows:
-            entry: FeedEntry = by_key[row.key]
-            found = self.extractor.extract(entry.as_news_item())
+        entries: list[FeedEntry] = [by_key[row.key] for row in new_rows]
+        extracted = [self.extractor.extract(entry.as_news_item()) for entry in entries]
+        kinds = Counter((str(e.type.value), e.language) for found in extracted for e in found)
+        # One flush for every event of the feed, not one per entry.
+        event_rows = entry_store.add_events_of_entries(
+            session, [(row.id, found) for row, found in zip(new_rows, extracted, strict=True)]
+        )
+        for row, entry, found, rows in zip(new_rows, entries, extracted, event_rows, strict=True):
             events += len(found)
-            for event, event_row in zip(
-                found, entry_store.add_events(session, row.id, found), strict=True
-            ):
+            for event, event_row in zip(found, rows, strict=True):
                 observations[event.company] += observations_from_event(
                     event,
                     entry_id=row.id,
@@ -228,6 +234,7 @@ class Poller:
         outcome = FeedOutcome(
             feed_id, result.request.url, "ok", new_entries=len(new_rows), events=events
         )
+        outcome.events_by_kind = dict(kinds)
         for company, obs in observations.items():
             self._plan_company(
                 session,
@@ -253,8 +260,9 @@ class Poller:
         plan = plan_company(context, observations, now, policy)
         written = write_plan(session, plan, now)
         outcome.transitions += len(written.transitions)
+        for w in written.transitions:
+            kind = str(w.transition.type.value)
+            outcome.transitions_by_type[kind] = outcome.transitions_by_type.get(kind, 0) + 1
         sources = story_store.transition_sources(session, [w.id for w in written.transitions])
         items = outbox_items(self.settings, self.companies[company], written, sources, now)
         outcome.alerts += enqueue(session, items)
-
-

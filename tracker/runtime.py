@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import socket
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import httpx
 from sqlalchemy import Engine
@@ -27,9 +27,13 @@ from tracker.pipeline.route import channel_key
 from tracker.poll import Poller, PollReport
 from tracker.settings import NotifyTarget, Settings
 from tracker.store import feeds as feed_store
+from tracker.store import leases
 from tracker.store.db import make_engine, make_session_factory, upgrade
 from tracker.store.feeds import FeedSpec
 from tracker.store.tables import FeedRow
+
+# Feeds one replica claims per round; a full batch is followed by another round.
+CLAIM_BATCH = 100
 
 
 def utcnow() -> datetime:
@@ -62,7 +66,10 @@ def feed_specs(settings: Settings) -> list[FeedSpec]:
 
 def open_database(url: str) -> tuple[Engine, sessionmaker[Session]]:
     """Engine and session factory, schema migrated to the latest revision."""
-    engine = make_engine(url)
+    try:
+        engine = make_engine(url)
+    except OSError as exc:  # e.g. the SQLite file's folder cannot be created
+        raise StoreError(f"cannot open the database: {exc}") from exc
     try:
         upgrade(engine)
     except SQLAlchemyError as exc:
@@ -125,12 +132,26 @@ class Runtime:
             session.expunge_all()
         return self.poller.poll(feeds, now)
 
-    def due_feeds(self, now: datetime, limit: int = 1000) -> list[FeedRow]:
-        """Feeds whose next check has come."""
-        with self.session_factory() as session:
-            feeds = feed_store.due_feeds(session, now, limit)
+    def due_feeds(self, now: datetime, limit: int = CLAIM_BATCH) -> list[FeedRow]:
+        """Claim (lease to this worker) the feeds whose next check has come.
+
+        Several replicas may call this at once: each feed goes to one of them
+        (``tracker.store.leases``). Give the feeds back with ``release_feeds``.
+        """
+        with self.session_factory.begin() as session:
+            feeds = leases.claim_due_feeds(session, self.worker, now, self.feed_lease, limit)
             session.expunge_all()
         return feeds
+
+    @property
+    def feed_lease(self) -> timedelta:
+        """How long a claim lasts: the fetch deadline twice over plus processing time."""
+        return 2 * self.settings.fetch_timeout + timedelta(seconds=5)
+
+    def release_feeds(self, feed_ids: list[int]) -> None:
+        """Clear this worker's leases on ``feed_ids`` once their poll is over."""
+        with self.session_factory.begin() as session:
+            leases.release_leases(session, self.worker, feed_ids)
 
     def targets_by_key(self) -> dict[str, NotifyTarget]:
         """Configured channels by their stable key."""

@@ -100,6 +100,27 @@ CASES = [
         id="ambiguous-name-with-leadership-noun",
     ),
     pytest.param(
+        "Norvik CEO Dana Whitfield steps down, to be replaced by president Jim Park",
+        "",
+        {
+            ("norvik", "departure", "ceo", "reported", ("Whitfield",)),
+            ("norvik", "appointment", "ceo", "reported", ("Park",)),
+        },
+        id="successor-takes-the-vacated-role-not-his-old-title",
+    ),
+    pytest.param(
+        "Norvik Systems said its chief executive, Dana Whitfield, would leave the company",
+        "",
+        {("norvik", "departure", "ceo", "reported", ("Whitfield",))},
+        id="reported-speech-is-not-a-rumour",
+    ),
+    pytest.param(
+        "Norvik's board backs CEO Dana Whitfield amid calls to resign",
+        "",
+        {("norvik", "departure", "ceo", "rumored", ("Whitfield",))},
+        id="calls-to-resign-are-a-rumour",
+    ),
+    pytest.param(
         "NRVK shares jump as chief executive Dana Whitfield steps down",
         "",
         {("norvik", "departure", "ceo", "reported", ("Whitfield",))},

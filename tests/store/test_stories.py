@@ -132,3 +132,21 @@ def test_transition_sources_gather_every_story_without_repeats(session: Session)
         999: [],
     }
     assert queries.transition_sources(session, []) == {}
+
+
+def test_rumour_links_of_a_promoted_story_are_not_sources_of_the_transition(
+    session: Session,
+) -> None:
+    feed = make_feed(session)
+    rumour, report = store_entry(session, feed.id, "rumour"), store_entry(session, feed.id, "fact")
+    story = make_story(session, certainty="rumored")
+    queries.add_story_source(
+        session, story.id, rumour.id, link=rumour.link, certainty="rumored", seen_at=NOW
+    )
+    queries.add_story_source(
+        session, story.id, report.id, link=report.link, certainty="reported", seen_at=NOW + DAY
+    )
+    transition = _transition(session, story)
+    assert queries.transition_sources(session, [transition.id]) == {
+        transition.id: ["https://example.com/fact"]
+    }

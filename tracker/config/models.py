@@ -21,6 +21,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationIn
 from tracker import __version__
 from tracker.config.masking import mask_url
 from tracker.domain import LANGUAGES, Company, EventType, KnownPerson, Role, Watchlist
+from tracker.pipeline.newsfeeds import DEFAULT_TEMPLATE as NEWS_SEARCH_TEMPLATE
 
 _DURATION_RE = re.compile(r"^\s*(\d+)\s*([smhd]?)\s*$")
 _UNIT_SECONDS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -157,8 +158,17 @@ class NewsSearch(_Model):
 
     enabled: bool = False
     languages: tuple[str, ...] = LANGUAGES
-    url_template: str = "https://news.google.com/rss/search?q={query}&hl={language}"
+    url_template: str = NEWS_SEARCH_TEMPLATE
     interval: Duration = timedelta(hours=1)
+
+    @field_validator("url_template")
+    @classmethod
+    def _has_query(cls, value: str) -> str:
+        if "{query}" not in value:
+            raise ValueError(
+                "must contain {query} (placeholders: {query}, {hl}, {gl}, {ceid}, {lang})"
+            )
+        return value
 
     @field_validator("languages")
     @classmethod

@@ -15,6 +15,8 @@ the company is only named in another sentence, +0.05 for the headline.
 
 from __future__ import annotations
 
+from collections import ChainMap
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from tracker.domain import Certainty, Event, EventType, NewsItem, Role, Watchlist
@@ -56,16 +58,19 @@ class Extractor:
         """Events at watched companies in one item (empty when none)."""
         title = clean(item.title or "", MAX_TITLE_CHARS)
         summary = clean(item.summary or "", MAX_SUMMARY_CHARS)
-        texts = [title, *split_sentences(summary)]
-        sentences = [Sentence.of(t, i) for i, t in enumerate(texts) if t]
-        if not sentences:
+        texts = [t for t in [title, *split_sentences(summary)] if t]
+        if not texts or not self._matcher.any_hit([fold(t) for t in texts]):
             return []
+        sentences = [Sentence.of(t, i) for i, t in enumerate(texts)]
+        hits = self._matcher.hits(sentences)
         lang = detect_language(f"{title} {summary[:600]}")
-        mentions = self._matcher.mentions(sentences, lang)
+        lex = LEXICONS[lang]
+        if not any(lex.any_cue.search(s.folded) for s in sentences):
+            return []
+        mentions = self._matcher.mentions(sentences, lang, hits)
         companies = [m.company for row in mentions for m in row if not m.subsidiary]
         if not companies:
             return []
-        lex = LEXICONS[lang]
         views = [build_view(s, m, lex) for s, m in zip(sentences, mentions, strict=True)]
         if views[0].retrospective():
             return []
@@ -91,17 +96,15 @@ class Extractor:
             for role in view.roles:
                 i = starts.get(role.last + 1)
                 full = view.full_names[i] if i is not None else None
-                if full:
+                if full and role.role is not None:
                     appositions.setdefault(fold(full), role.role)
         return appositions
 
-    def _fallback_role(self, appositions: dict[str, Role]) -> dict[str, Role]:
-        merged = dict(self._known.roles)
-        merged.update(appositions)
-        return merged
+    def _fallback_role(self, appositions: dict[str, Role]) -> Mapping[str, Role]:
+        return ChainMap(appositions, self._known.roles)
 
 
-def _succession_roles(candidates: list[Candidate], roles_of: dict[str, Role]) -> None:
+def _succession_roles(candidates: list[Candidate], roles_of: Mapping[str, Role]) -> None:
     """Both sides of "A replaces B" share a role: fill the side that names none."""
     known: dict[tuple[str, EventType], Role] = {}
     for cand in candidates:
@@ -115,7 +118,7 @@ def _succession_roles(candidates: list[Candidate], roles_of: dict[str, Role]) ->
         cand.role = known.get((cand.company, other))
 
 
-def _merge(candidates: list[Candidate], lang: str, roles_of: dict[str, Role]) -> list[Event]:
+def _merge(candidates: list[Candidate], lang: str, roles_of: Mapping[str, Role]) -> list[Event]:
     _succession_roles(candidates, roles_of)
     merged: dict[tuple[str, EventType, Role], Candidate] = {}
     for cand in candidates:
@@ -131,9 +134,11 @@ def _merge(candidates: list[Candidate], lang: str, roles_of: dict[str, Role]) ->
     return [_event(c, lang) for c in merged.values()]
 
 
-def _final_role(cand: Candidate, roles_of: dict[str, Role]) -> Role | None:
+def _final_role(cand: Candidate, roles_of: Mapping[str, Role]) -> Role | None:
     if cand.type is EventType.BOARD_CHANGE:
         return Role.DIRECTOR
+    if cand.type in {EventType.APPOINTMENT, EventType.REINSTATEMENT} and not cand.people:
+        return None  # "a successor is sought": nobody is appointed yet
     role = cand.role
     if role is None and cand.type is not EventType.APPOINTMENT:
         role = next((roles_of[fold(p)] for p in cand.people if fold(p) in roles_of), None)

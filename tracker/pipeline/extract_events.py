@@ -16,9 +16,14 @@ def _names_before(view: SentenceView, tok: int) -> list[int]:
     return sorted(idx, key=lambda i: tok - view.names[i].last)
 
 
-def _names_after(view: SentenceView, tok: int) -> list[int]:
-    idx = [i for i, n in enumerate(view.names) if n.first > tok and n.first - tok <= _AFTER_WINDOW]
-    return sorted(idx, key=lambda i: view.names[i].first - tok)
+def _names_after(view: SentenceView, cue: Cue) -> list[int]:
+    """Names inside a discontinuous cue ("shows X the door") or just after it."""
+    idx = [
+        i
+        for i, n in enumerate(view.names)
+        if n.first > cue.first and n.first - cue.last <= _AFTER_WINDOW
+    ]
+    return sorted(idx, key=lambda i: view.names[i].first)
 
 
 def _with_coordinated(view: SentenceView, i: int) -> list[int]:
@@ -38,7 +43,17 @@ def _with_coordinated(view: SentenceView, i: int) -> list[int]:
 
 
 def _people(view: SentenceView, cue: Cue, where: str) -> list[int]:
-    before, after = _names_before(view, cue.first), _names_after(view, cue.first)
+    """Names for a cue: full names first; a lone surname only when no full name is near."""
+    for resolved_only in (True, False):
+        found = _people_among(view, cue, where, resolved_only)
+        if found:
+            return found
+    return []
+
+
+def _people_among(view: SentenceView, cue: Cue, where: str, resolved_only: bool) -> list[int]:
+    before = [i for i in _names_before(view, cue.first) if view.usable_name(i, resolved_only)]
+    after = [i for i in _names_after(view, cue) if view.usable_name(i, resolved_only)]
     if where == "A":
         pick = after
     elif where == "B":
@@ -71,23 +86,42 @@ def _in_mention(view: SentenceView, tok: int) -> bool:
     return any(m.start <= start < m.end for m in view.mentions)
 
 
-def pick_role(view: SentenceView, cue: Cue, appointment: bool) -> RoleSpan | None:
+def pick_role(view: SentenceView, cue: Cue, appointment: bool, where: str) -> RoleSpan | None:
+    """A real role if one fits, else "the post" (the role vacated in the same item)."""
+    real = [r for r in view.roles if r.role is not None]
+    return _pick(real, view, cue, appointment, where) or _pick(
+        view.roles, view, cue, appointment, where
+    )
+
+
+def _pick(
+    spans: list[RoleSpan], view: SentenceView, cue: Cue, appointment: bool, where: str
+) -> RoleSpan | None:
     """The role inside or after the cue (within 6 tokens), else the nearest one.
 
     For appointments a role written right before a name ("director Meg Whitman")
     is the person's current role, and a role far before the cue belongs to the
     subject's description, so only roles up to 3 tokens before count.
     """
-    usable = [r for r in view.roles if not (appointment and r.apposition)]
-    inside = [r for r in view.roles if cue.first <= r.first <= cue.last]
+    usable = [r for r in spans if not (appointment and r.apposition)]
+    if where in {"B", "b"}:  # the person is before the cue: a name's title after it is another's
+        usable = [r for r in usable if not (r.apposition and r.first > cue.last)]
+    inside = [r for r in spans if cue.first <= r.first <= cue.last]
     if inside:
         return inside[0]
-    after = [r for r in usable if 0 <= r.first - cue.last <= 6]
+    after = [r for r in usable if 0 <= r.first - cue.last <= 6 and not r.apposition]
     if after:
         return min(after, key=lambda r: r.first)
+    if appointment:
+        usable = [r for r in usable if r.last > cue.first or _same_clause(view, r.last, cue.first)]
     window = 3 if appointment else _ROLE_WINDOW
     near = [r for r in usable if _dist(r, cue) <= (window if r.last < cue.first else _ROLE_WINDOW)]
     return min(near, key=lambda r: _dist(r, cue)) if near else None
+
+
+def _same_clause(view: SentenceView, left: int, right: int) -> bool:
+    toks = view.sent.tokens
+    return "," not in view.sent.text[toks[left].end : toks[right].start]
 
 
 def _dist(r: RoleSpan, cue: Cue) -> int:
@@ -98,6 +132,8 @@ def cue_candidates(view: SentenceView, main: str | None) -> list[Candidate]:
     """Candidates for every event cue of the sentence."""
     out: list[Candidate] = []
     has_app = any(c.tag.startswith(("app", "succ", "newafter")) for c in view.cues)
+    # "name X as successor to Y": every appointment here takes over Y's role.
+    swap = any(c.tag.startswith(("succ", "inplace", "newafter")) for c in view.cues)
     for cue in view.cues:
         company, here = view.company_at(cue.first, main)
         if company is None:
@@ -108,13 +144,23 @@ def cue_candidates(view: SentenceView, main: str | None) -> list[Candidate]:
             continue
         for etype, where, reason, strength in _plan(kind, parts, view, cue):
             appointment = etype is not EventType.DEPARTURE
-            span = pick_role(view, cue, appointment)
+            span = pick_role(view, cue, appointment, where)
             if len(parts) > 2 and parts[-1] == "weak" and not _role_adjacent(view, cue):
                 continue
             people = _people(view, cue, where) if where else []
             role = span.role if span else None
-            cand = _candidate(view, company, etype, role, reason, people, strength, here, cue)
-            if kind in {"succ", "succby", "inplace", "newafter"} or (span and span.role is None):
+            cand = _candidate(
+                view,
+                cue,
+                company,
+                etype,
+                role=role,
+                reason=reason,
+                people=people,
+                strength=strength,
+                here=here,
+            )
+            if swap or (span and span.role is None):
                 cand.extra["succession"] = "1"
             out.append(cand)
     return out
@@ -148,14 +194,15 @@ def _plan(
 
 def _candidate(
     view: SentenceView,
+    cue: Cue,
     company: str,
     etype: EventType,
+    *,
     role: Role | None,
     reason: Reason | None,
     people: list[int],
     strength: float,
     here: bool,
-    cue: Cue,
 ) -> Candidate:
     names = [view.full_names[i] or view.names[i].text for i in people]
     interim = any(abs(t - cue.first) <= 8 for t in view.interim_tokens)
@@ -187,7 +234,15 @@ def board_candidates(view: SentenceView, main: str | None) -> list[Candidate]:
         people = [] if cue.tag == "bover" else _people(view, cue, where)
         out.append(
             _candidate(
-                view, company, EventType.BOARD_CHANGE, Role.DIRECTOR, None, people, 0.7, here, cue
+                view,
+                cue,
+                company,
+                EventType.BOARD_CHANGE,
+                role=Role.DIRECTOR,
+                reason=None,
+                people=people,
+                strength=0.7,
+                here=here,
             )
         )
     return out

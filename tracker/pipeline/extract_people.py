@@ -58,13 +58,23 @@ def _name_token(tok: Token) -> bool:
     return any(c.islower() for c in text) or len(text) <= 3
 
 
-def find_names(sent: Sentence, blocked: set[int]) -> list[Name]:
+ARTICLES = frozenset(
+    "the a an le la les l un une der die das den dem ein eine el los las il lo gli i uno".split()
+)
+
+
+def stopwords_for(lang: str) -> frozenset[str]:
+    """Capitalised words that cannot start a name in ``lang`` (its stopwords + articles)."""
+    return STOPWORDS.get(lang, frozenset()) | ARTICLES
+
+
+def find_names(sent: Sentence, blocked: set[int], stop: frozenset[str] = _ALL_STOP) -> list[Name]:
     """Runs of capitalised tokens (with name particles inside), skipping blocked tokens."""
     toks = sent.tokens
     out: list[Name] = []
     i = 0
     while i < len(toks):
-        if i in blocked or not _name_token(toks[i]) or fold(toks[i].text) in _ALL_STOP:
+        if i in blocked or not _name_token(toks[i]) or fold(toks[i].text) in stop:
             i += 1
             continue
         j = i
@@ -84,7 +94,7 @@ def find_names(sent: Sentence, blocked: set[int]) -> list[Name]:
 
 def _adjacent(sent: Sentence, a: int, b: int) -> bool:
     gap = sent.text[sent.tokens[a].end : sent.tokens[b].start]
-    return gap == " "
+    return gap == " " or (gap == ". " and len(sent.tokens[a].text) == 1)  # "G. Kennedy"
 
 
 def _particle_run(sent: Sentence, idx: int, blocked: set[int]) -> int:

@@ -52,6 +52,7 @@ class Lexicon:
     rumor: re.Pattern[str]
     deny: re.Pattern[str]
     interim: re.Pattern[str]
+    any_cue: re.Pattern[str]  # cheap pre-check: some event or board cue occurs
 
 
 def _table(rules: list[tuple[str, str]]) -> Table:
@@ -59,7 +60,9 @@ def _table(rules: list[tuple[str, str]]) -> Table:
     for i, (tag, pattern) in enumerate(rules):
         parts.append(f"(?P<g{i}>{pattern})")
         tags[f"g{i}"] = tag
-    return Table(re.compile("|".join(parts)), tags)
+    # Every rule starts at a word boundary; testing it once up front lets the
+    # engine skip positions inside words without trying each alternative.
+    return Table(re.compile(r"\b(?:" + "|".join(parts) + ")"), tags)
 
 
 def _compile(lang: str) -> Lexicon:
@@ -73,6 +76,9 @@ def _compile(lang: str) -> Lexicon:
         rumor=re.compile(mod.RUMOR),
         deny=re.compile(mod.DENY),
         interim=re.compile(mod.INTERIM),
+        any_cue=re.compile(
+            r"\b(?:" + "|".join(p for t, p in [*mod.CUES, *mod.BOARD] if t != "neg") + ")"
+        ),
     )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from tracker.domain import Certainty, EventType, Reason, Role
-from tracker.pipeline.extract_people import Name, find_names
+from tracker.pipeline.extract_people import Name, find_names, stopwords_for
 from tracker.pipeline.extract_rules import Lexicon
 from tracker.pipeline.lexicon.common import (
     BACKGROUND_PREPS,
@@ -87,6 +87,13 @@ class SentenceView:
     certainty: Certainty
     interim_tokens: set[int]
     background: int = 0
+    lang: str = "en"
+
+    def usable_name(self, i: int, resolved_only: bool) -> bool:
+        """A lone unresolved capitalised word is a name only outside German and mid-sentence."""
+        if self.full_names[i] is not None:
+            return True
+        return not resolved_only and self.lang != "de" and self.names[i].first > 0
 
     def retrospective(self) -> bool:
         """A headline whose only cues are past facts ("a year after X's ouster")."""
@@ -125,7 +132,7 @@ def build_view(sent: Sentence, mentions: list[Mention], lex: Lexicon) -> Sentenc
         blocked.update(range(a, b + 1))
     cues, background = _cues(sent, lex)
     blocked.update(c.first for c in cues if c.first == 0)
-    names = find_names(sent, blocked)
+    names = find_names(sent, blocked, stopwords_for(lex.lang))
     name_starts = {n.first for n in names}
     roles = _roles(sent, raw_roles, mentions, name_starts)
     board = [
@@ -148,6 +155,7 @@ def build_view(sent: Sentence, mentions: list[Mention], lex: Lexicon) -> Sentenc
         certainty=_certainty(sent, lex),
         interim_tokens={sent.token_at(m.start()) for m in lex.interim.finditer(sent.folded)},
         background=background,
+        lang=lex.lang,
     )
 
 
@@ -163,7 +171,9 @@ def _roles(
             continue
         if _foreign_or_division(sent, first, last, start, mentions):
             continue
-        appos = (last + 1) in name_starts
+        appos = (last + 1) in name_starts and sent.text[
+            sent.tokens[last].end : sent.tokens[last + 1].start
+        ] == " "
         out.append(RoleSpan(None if tag == "same" else Role(tag), first, last, appos))
     return out
 
@@ -173,7 +183,8 @@ def _foreign_or_division(
 ) -> bool:
     """A role of some other organisation or of a division ("président de HEC", "AWS chief")."""
     toks = sent.tokens
-    if toks[first].start < start:  # role inside a compound: "BMW-Chef", "Stahlchef"
+    compound = toks[first].start < start and sent.text[start - 1] not in "'’"
+    if compound:  # role inside a compound: "BMW-Chef", "Stahlchef"
         prefix_end = start - 1
         return not any(m.start <= toks[first].start and m.end >= prefix_end for m in mentions)
     if first == last and fold(toks[first].text) in {"chief", "chef", "boss", "head"} and first > 0:
@@ -224,7 +235,10 @@ def _cues(sent: Sentence, lex: Lexicon) -> tuple[list[Cue], int]:
 
 
 def _background(sent: Sentence, first: int, tag: str) -> bool:
-    """ "after X's ouster", "who left in 2019", "had resigned": past facts, not news."""
+    """ "after X's ouster", "who left in 2019", "had resigned", "Ousted CEO X": past facts."""
+    toks = sent.tokens
+    if first == 0 and fold(toks[0].text).endswith("ed") and len(toks) > 1 and toks[1].is_cap:
+        return True  # attributive participle: "Ousted Norvik CEO Dana Whitfield returns"
     k = first - 1
     while k >= 0 and first - k <= 6:
         tok = sent.tokens[k]
@@ -237,7 +251,7 @@ def _background(sent: Sentence, first: int, tag: str) -> bool:
     if first > 0 and fold(sent.tokens[first - 1].text) in _RELATIVE:
         cue = fold(sent.tokens[first].text)
         return cue.endswith("ed") or cue in {"left", "quit", "gave"}
-    return tag.startswith("dep:unspecified") and False
+    return False
 
 
 def _layoff(sent: Sentence, last: int) -> bool:

@@ -50,6 +50,9 @@ class _Entry:
     ambiguous: bool
 
 
+Hit = tuple[int, int, tuple[_Entry, ...]]  # start, end, what the alias names
+
+
 def _is_ambiguous(alias: str) -> bool:
     key = fold(alias).strip(" .!")
     letters = re.sub(r"[^a-z0-9]", "", key)
@@ -96,16 +99,16 @@ class Matcher:
         if not self._empty:
             self._auto.make_automaton()
 
-    def _hits(self, sent: Sentence) -> list[tuple[int, int, tuple[_Entry, ...]]]:
+    def _hits(self, folded: str) -> list[Hit]:
         if self._empty:
             return []
-        found: list[tuple[int, int, tuple[_Entry, ...]]] = []
-        for end_idx, (length, entries) in self._auto.iter(sent.folded):
+        found: list[Hit] = []
+        for end_idx, (length, entries) in self._auto.iter(folded):
             start, end = end_idx - length + 1, end_idx + 1
-            if _boundary(sent.folded, start, end):
+            if _boundary(folded, start, end):
                 found.append((start, end, entries))
         found.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-        kept: list[tuple[int, int, tuple[_Entry, ...]]] = []
+        kept: list[Hit] = []
         last_end = -1
         for hit in found:
             if hit[0] >= last_end:
@@ -113,9 +116,19 @@ class Matcher:
                 last_end = hit[1]
         return kept
 
-    def mentions(self, sentences: Sequence[Sentence], lang: str) -> list[list[Mention]]:
+    def hits(self, sentences: Sequence[Sentence]) -> list[list[Hit]]:
+        """Raw alias hits per sentence (longest, non-overlapping, word-bounded)."""
+        return [self._hits(s.folded) for s in sentences]
+
+    def any_hit(self, folded_texts: Sequence[str]) -> bool:
+        """Cheap pre-check on folded texts, before any tokenising."""
+        return any(self._hits(text) for text in folded_texts)
+
+    def mentions(
+        self, sentences: Sequence[Sentence], lang: str, raw: list[list[Hit]] | None = None
+    ) -> list[list[Mention]]:
         """Company mentions per sentence, ambiguous names kept only with context."""
-        raw = [self._hits(s) for s in sentences]
+        raw = self.hits(sentences) if raw is None else raw
         sure: set[str] = set()
         for sent, hits in zip(sentences, raw, strict=True):
             for start, end, entries in hits:
@@ -127,7 +140,7 @@ class Matcher:
             row: list[Mention] = []
             for start, end, entries in hits:
                 for e in entries:
-                    if _accept(e, sent, start, end, sure, lang):
+                    if _accept(e, sent, (start, end), sure, lang):
                         sub = e.kind == _KIND_NAME and _is_subsidiary(sent, end)
                         row.append(Mention(e.company, start, end, e.kind, sub))
             out.append(row)
@@ -140,9 +153,7 @@ def _accept_plain(e: _Entry, surface: str) -> bool:
         return _ticker_ok(e, surface)
     if e.kind == _KIND_PERSON:
         return surface[:1].isupper()
-    return (
-        not e.ambiguous and surface[:1].isupper() or (not e.ambiguous and not surface[:1].isalpha())
-    )
+    return not e.ambiguous and (surface[:1].isupper() or not surface[:1].isalpha())
 
 
 def _ticker_ok(e: _Entry, surface: str) -> bool:
@@ -151,7 +162,8 @@ def _ticker_ok(e: _Entry, surface: str) -> bool:
     return len(surface) >= 4 or "." in surface
 
 
-def _accept(e: _Entry, sent: Sentence, start: int, end: int, sure: set[str], lang: str) -> bool:
+def _accept(e: _Entry, sent: Sentence, span: tuple[int, int], sure: set[str], lang: str) -> bool:
+    start, end = span
     surface = sent.text[start:end]
     if not e.ambiguous or e.kind != _KIND_NAME:
         return _accept_plain(e, surface)

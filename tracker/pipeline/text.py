@@ -26,7 +26,7 @@ _ABBREV = re.compile(
     r"|Mar|Apr|Aug|Jun|Jul|vs|etc|M|Mme|Sr|Sra|Dott|Hr|Fr)\.)$"
 )
 _ORDINAL = re.compile(r"(?:^|\s)\d{1,2}\.$")  # German dates: "am 16. August"
-_WORD = re.compile(r"[^\W_][\w'’.\-]*", re.UNICODE)
+_WORD = re.compile(r"[^\W_](?:[\w'’.\-]*\w)?", re.UNICODE)
 
 
 class _FoldTable(dict[int, str]):
@@ -109,12 +109,9 @@ def tokenize(sentence: str) -> list[Token]:
     tokens: list[Token] = []
     for m in _WORD.finditer(sentence):
         word, start, end = m.group(), m.start(), m.end()
-        while word and word[-1] in ".'’-" and not (len(word) == 2 and word[-1] == "."):
-            word, end = word[:-1], end - 1
-        if word.endswith(("'s", "’s")):
+        if word.endswith(("'s", "’s")) and len(word) > 2:
             word, end = word[:-2], end - 2
-        if word:
-            tokens.append(Token(word, start, end))
+        tokens.append(Token(word, start, end))
     return tokens
 
 
@@ -143,4 +140,4 @@ class Sentence:
 def is_title_case(tokens: tuple[Token, ...]) -> bool:
     """True for Headline Style Capitalisation (most longer words capitalised)."""
     long = [t for t in tokens if len(t.text) > 3]
-    return len(long) >= 3 and sum(t.is_cap for t in long) >= 0.7 * len(long)
+    return len(long) >= 4 and sum(t.is_cap for t in long) >= 0.8 * len(long)

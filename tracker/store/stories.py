@@ -7,7 +7,7 @@ transition (``stories.transition_id``), whose sources are then all their links.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import NamedTuple
 
@@ -85,6 +85,18 @@ def get_story(session: Session, story_id: int) -> StoryRow:
     if row is None:
         raise StoreError(f"story {story_id} does not exist", permanent=True)
     return row
+
+
+def stored_source_pairs(session: Session, pairs: Iterable[tuple[int, int]]) -> set[tuple[int, int]]:
+    """Which of these ``(story_id, entry_id)`` pairs are already attached (one query)."""
+    wanted = set(pairs)
+    if not wanted:
+        return set()
+    query = select(StorySourceRow.story_id, StorySourceRow.entry_id).where(
+        StorySourceRow.story_id.in_({story for story, _ in wanted}),
+        StorySourceRow.entry_id.in_({entry for _, entry in wanted}),
+    )
+    return {(story, entry) for story, entry in session.execute(query)} & wanted
 
 
 def add_story_source(
@@ -168,9 +180,43 @@ def add_transition(
         alertable=alertable,
         previous_holder=previous_holder,
     )
+    record_transition(session, row)
+    session.flush()
+    return row
+
+
+def record_transition(session: Session, row: TransitionRow) -> TransitionRow:
+    """Insert a built transition and point its story at it; the story's UPDATE is not flushed.
+
+    ``add_transition`` without its last flush, for a writer that flushes at
+    the end of a batch (``views.write_plan``).
+    """
     session.add(row)
     session.flush()
-    attach_story_to_transition(session, story_id, row.id)
+    get_story(session, row.story_id).transition_id = row.id
+    return row
+
+
+def add_story_source_unchecked(
+    session: Session,
+    story: StoryRow,
+    entry_id: int,
+    *,
+    link: str | None,
+    certainty: str,
+    seen_at: datetime,
+) -> StorySourceRow:
+    """``add_story_source`` without its existence check and without a flush.
+
+    For a batch writer that already knows the entry is not attached (a story
+    it has just created, or pairs it read in one query): attaching one entry
+    twice breaks the unique constraint at the next flush, which sends the row.
+    """
+    row = StorySourceRow(
+        story_id=story.id, entry_id=entry_id, link=link, certainty=certainty, seen_at=seen_at
+    )
+    session.add(row)
+    story.last_seen_at = max(story.last_seen_at, seen_at)
     return row
 
 

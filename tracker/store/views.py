@@ -124,25 +124,14 @@ class WrittenPlan:
     rumours: tuple[tuple[int, NewStory], ...]
 
 
-def _add_source(session: Session, story_id: int, obs: Observation, now: datetime) -> None:
-    stories.add_story_source(
-        session,
-        story_id,
-        obs.entry_id,
-        link=obs.link,
-        certainty=obs.certainty.value,
-        seen_at=now,
-    )
-
-
 def _link_event(session: Session, story_id: int, obs: Observation) -> None:
+    # Not flushed here: write_plan flushes once at the end (and the ORM before any query).
     if obs.event_id is not None:
-        entries.link_events_to_story(session, [obs.event_id], story_id)
+        entries.set_events_story(session, [obs.event_id], story_id)
 
 
 def _insert_transition(session: Session, story_id: int, t: NewTransition) -> int:
-    row = stories.add_transition(
-        session,
+    row = TransitionRow(
         company=t.company,
         type=t.type.value,
         person=t.person,
@@ -157,7 +146,7 @@ def _insert_transition(session: Session, story_id: int, t: NewTransition) -> int
         alertable=t.alertable,
         previous_holder=t.previous_holder,
     )
-    return row.id
+    return stories.record_transition(session, row).id
 
 
 def _write_new_story(session: Session, step: NewStory, now: datetime) -> StoryRow:
@@ -190,40 +179,80 @@ def _move_earlier(session: Session, story_id: int, moved_to: datetime) -> None:
             transition.occurred_at = min(transition.occurred_at, moved_to)
 
 
-def write_plan(session: Session, plan: CompanyPlan, now: datetime) -> WrittenPlan:
-    """Apply every step of ``plan`` in order; returns what needs alerting."""
-    written: list[WrittenTransition] = []
-    rumours: list[tuple[int, NewStory]] = []
-    for step in plan.steps:
-        if isinstance(step, NewStory):
-            row = _write_new_story(session, step, now)
-            for obs in step.sources:
-                _add_source(session, row.id, obs, now)
-                _link_event(session, row.id, obs)
-            if step.transition is not None:
-                tid = _insert_transition(session, row.id, step.transition)
-                written.append(
-                    WrittenTransition(
-                        tid, row.id, step.transition, step.evidence, step.confidence, step.language
-                    )
-                )
-            elif step.certainty == Certainty.RUMORED:
-                rumours.append((row.id, step))
-            continue
-        _add_source(session, step.story_id, step.observation, now)
-        _link_event(session, step.story_id, step.observation)
-        if isinstance(step, AttachSource) and step.moved_to is not None:
-            _move_earlier(session, step.story_id, step.moved_to)
-        elif isinstance(step, Promote):
-            stories.set_story_certainty(session, step.story_id, "reported", now=now)
-            tid = _insert_transition(session, step.story_id, step.transition)
-            obs = step.observation
-            written.append(
+class _PlanWriter:
+    """Writes one plan's steps with as few queries and flushes as the ids allow.
+
+    Which sources are already attached is read once for the whole plan (a
+    new story has none), so attaching one costs no query; rows go out in
+    the flushes that fetch new ids, and in one last flush.
+    """
+
+    def __init__(self, session: Session, plan: CompanyPlan, now: datetime) -> None:
+        self.session = session
+        self.now = now
+        self.written: list[WrittenTransition] = []
+        self.rumours: list[tuple[int, NewStory]] = []
+        self.attached = stories.stored_source_pairs(
+            session,
+            (
+                (s.story_id, s.observation.entry_id)
+                for s in plan.steps
+                if not isinstance(s, NewStory)
+            ),
+        )
+
+    def add_source(self, story: StoryRow, obs: Observation, seen_at: datetime) -> None:
+        """Attach ``obs``'s entry unless it already is (then, as before, nothing moves)."""
+        if (story.id, obs.entry_id) not in self.attached:
+            self.attached.add((story.id, obs.entry_id))
+            stories.add_story_source_unchecked(
+                self.session,
+                story,
+                obs.entry_id,
+                link=obs.link,
+                certainty=obs.certainty.value,
+                seen_at=seen_at,
+            )
+        _link_event(self.session, story.id, obs)
+
+    def new_story(self, step: NewStory) -> None:
+        row = _write_new_story(self.session, step, self.now)
+        for obs in step.sources:
+            self.add_source(row, obs, self.now)
+        if step.transition is not None:
+            tid = _insert_transition(self.session, row.id, step.transition)
+            self.written.append(
                 WrittenTransition(
-                    tid, step.story_id, step.transition, obs.evidence, obs.confidence, obs.language
+                    tid, row.id, step.transition, step.evidence, step.confidence, step.language
+                )
+            )
+        elif step.certainty == Certainty.RUMORED:
+            self.rumours.append((row.id, step))
+
+    def stored_story(self, step: AttachSource | Promote | Deny) -> None:
+        session, story_id, obs = self.session, step.story_id, step.observation
+        self.add_source(stories.get_story(session, story_id), obs, self.now)
+        if isinstance(step, AttachSource) and step.moved_to is not None:
+            _move_earlier(session, story_id, step.moved_to)
+        elif isinstance(step, Promote):
+            stories.set_story_certainty(session, story_id, "reported", now=self.now)
+            tid = _insert_transition(session, story_id, step.transition)
+            self.written.append(
+                WrittenTransition(
+                    tid, story_id, step.transition, obs.evidence, obs.confidence, obs.language
                 )
             )
         elif isinstance(step, Deny):
-            stories.set_story_certainty(session, step.story_id, "denied", now=step.denied_at)
+            stories.set_story_certainty(session, story_id, "denied", now=step.denied_at)
+
+
+def write_plan(session: Session, plan: CompanyPlan, now: datetime) -> WrittenPlan:
+    """Apply every step of ``plan`` in order; returns what needs alerting."""
+    writer = _PlanWriter(session, plan, now)
+    for step in plan.steps:
+        if isinstance(step, NewStory):
+            writer.new_story(step)
+        else:
+            writer.stored_story(step)
     session.flush()
-    return WrittenPlan(tuple(written), tuple(rumours))
+    return WrittenPlan(tuple(writer.written), tuple(writer.rumours))

@@ -67,11 +67,11 @@ WORKER_WORDS = frozenset(
 # Temporal words before a nominal cue that make it background ("after X's ouster").
 BACKGROUND_PREPS = frozenset(
     """
-    after since following before year years months
-    apres depuis suite avant ans
-    nach seit vor jahr jahren
-    tras despues desde antes anos
-    dopo da prima anni
+    after since following
+    apres depuis suite
+    nach seit
+    tras despues desde
+    dopo
     """.split()
 )
 

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 CUES: list[tuple[str, str]] = [
-    ("neg", r"\bwiedergewahlt\b|\bbestatig\w*\b|\bstellen\w* (?:ab|streichen)\b"),
+    (
+        "neg",
+        r"\bsuch\w* (?:[\w-]+ ){0,2}?nachfolger\w*\b|\bwiedergewahlt\b|\bbestatig\w*\b"
+        r"|\bstellen\w* (?:ab|streichen)\b",
+    ),
     ("succby", r"\babgelost (?:von|durch)\b|\bersetzt (?:von|durch)\b"),
     (
         "inplace",
-        r"\bnachfolger\w* von\b|\b(?:posten|vorsitz|vorstandsvorsitz|chefposten|amt)"
+        r"\bnachfolger\w* (?:von|fur)\b|\b(?:posten|vorsitz|vorstandsvorsitz|chefposten|amt)"
         r" von\b",
     ),
     ("newafter", r"\bnachfolger\w*\b"),
@@ -16,7 +20,10 @@ CUES: list[tuple[str, str]] = [
         r"\bkehrt (?:[\w-]+ ){0,5}?zuruck\b|\bruckkehr\b|\bzuruckgekehrt\b"
         r"|\bwieder(?:eingesetzt|berufen)\b|\bwieder an die spitze\b|\bcomeback\b",
     ),
-    ("succ", r"\blost (?:[\w-]+ ){0,4}?ab\b|\bfolgt (?:[\w-]+ ){0,2}?auf\b|\bbeerbt\b|\bersetzt\b"),
+    (
+        "succ",
+        r"\blost (?:[\w.-]+ ){0,8}?ab\b|\bfolgt (?:[\w-]+ ){0,2}?auf\b|\bbeerbt\b|\bersetzt\b",
+    ),
     (
         "dep:resigned:b",
         r"\btr(?:itt|aten)\w* (?:[\w.-]+ ){0,8}?zuruck\b|\bzurucktreten\b"
@@ -44,7 +51,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "dep:unspecified:n",
-        r"\bscheidet (?:[\w-]+ ){0,5}?aus\b|\bausscheiden\b|\bausgeschieden\b"
+        r"\bscheidet (?:[\w-]+ ){0,5}?aus\b|\bausscheid\w*\b|\bausgeschieden\b"
         r"|\babgang\b|\babschied\b|\bsuspendiert\b|\bbeurlaubt\b",
     ),
     (
@@ -105,12 +112,16 @@ ROLES: list[tuple[str, str]] = [
 ]
 
 RUMOR = (
-    r"\bsoll\b|\bsollen\b|\bsolle\b|\bkonnte\b|\bdurfte\b|\bkreisen zufolge\b|\b\w*berichten zufolge\b"
-    r"|\blaut (?:einem |einer )?(?:medienbericht\w*|bericht\w*|insidern|kreisen)\b|\bmedienbericht\w*\b"
-    r"|\bwackelt\b|\bunter druck\b|\bspekul\w*\b|\bgilt als (?:favorit|kandidat)\w*\b|\bfavorit\w*\b"
+    r"\bsoll\b|\bsollen\b|\bsolle\b|\bkonnte\b|\bdurfte\b|\bkreisen zufolge\b"
+    r"|\b\w*berichten zufolge\b"
+    r"|\blaut (?:einem |einer )?(?:medienbericht\w*|bericht\w*|insidern|kreisen)\b"
+    r"|\bmedienbericht\w*\b"
+    r"|\bwackelt\b|\bunter druck\b|\bspekul\w*\b|\bgilt als (?:favorit|kandidat)\w*\b"
+    r"|\bfavorit\w*\b"
     r"|\bim gesprach\b|\binsider\w*\b|\bunmut\b|\bforder\w* (?:den )?rucktritt\b|\bangeblich\b"
 )
-DENY = r"\bdementi\w*\b|\bausgeschlossen\b|\bkeine plane\b|\bnicht zutreffend\b|\bweist (?:[\w-]+ ){0,4}?zuruck\b"
+DENY = r"\bdementi\w*\b|\bausgeschlossen\b|\bkeine plane\b|\bnicht zutreffend\b"
+r"|\bweist (?:[\w-]+ ){0,4}?zuruck\b"
 INTERIM = (
     r"\binterim\w*\b|\bkommissarisch\w*\b|\bubergangsweise\b|\bvorubergehend\w*\b|\bamtierend\w*\b"
 )

@@ -5,14 +5,15 @@ from __future__ import annotations
 CUES: list[tuple[str, str]] = [
     (
         "neg",
-        r"\b(?:pick|name|find|choos|select|appoint)\w* (?:a |his |her |their |the |its )?"
+        r"\bsearch(?:es|ing)? for (?:a |his |her |their )?(?:new )?(?:successor|replacement)\b"
+        r"|\b(?:pick|name|find|choos|select|appoint)\w* (?:a |his |her |their |the |its )?"
         r"(?:successor|replacement)\b|\b(?:once|if|unless) (?:[\w'-]+ ){0,4}?\w+"
         r"|\bfire[sd]? back\b|\bfiring back\b|\bre-?elect\w*\b|\bre-?appointed as director\b"
         r"|\bdismiss(?:es|ed)? (?:reports?|speculation|rumou?rs?|claims?)\b",
     ),
     (
         "succby",
-        r"\b(?:replaced|succeeded) (?:[\w.-]+ ){0,4}?by\b"
+        r"\b(?:replaced|succeeded) (?:[\w.-]+ ){0,4}?by\b|\bhand(?:s|ed|ing)? over to\b"
         r"|\bhand(?:s|ed|ing)? (?:over )?(?:[\w'.-]+ ){0,4}?(?:job|role|post|reins|baton|"
         r"helm|chairmanship|title) to\b",
     ),
@@ -84,7 +85,7 @@ BOARD: list[tuple[str, str]] = [
     ),
     (
         "bjoin",
-        r"\bjoin(?:s|ed|ing)? (?:the |its |[\w.-]+'s )?board\b|\b(?:to|onto) (?:the |its |"
+        r"\bjoin(?:s|ed|ing)? (?:the |its |[\w.-]+'s |[\w.-]+ )?board\b|\b(?:to|onto) (?:the |its |"
         r"[\w.-]+'s )?board\b|\bas (?:an? )?(?:new )?(?:independent |non-executive )?"
         r"directors?\b|\bnew (?:independent )?directors?\b|\badd(?:s|ed|ing)? (?:\w+ ){0,2}?"
         r"(?:independent )?directors?\b|\bboard seats?\b",
@@ -98,7 +99,7 @@ BOARD: list[tuple[str, str]] = [
 
 ROLES: list[tuple[str, str]] = [
     ("none", r"\bvice[- ]?(?:chair\w*|president)\b|\bdeputy \w+\b|\bformer\b"),
-    ("same", r"\bthe (?:job|post|role|reins|position)\b"),
+    ("same", r"\bin (?:his|her|their) place\b|\bthe (?:job|post|role|reins|position)\b"),
     ("cfo", r"\bchief financial officer\b|\bcfo\b|\bfinance chief\b|\bfinancial chief\b"),
     ("coo", r"\bchief operating officer\b|\bcoo\b|\boperating chief\b"),
     (
@@ -119,14 +120,17 @@ ROLES: list[tuple[str, str]] = [
 ]
 
 RUMOR = (
-    r"\bin talks\b|\bcould\b|\bmight\b|\bmay\b|\bsources? (?:said|say|says|familiar|close)\b"
+    r"\bpush(?:es|ing)? (?:to|for)\b|\burg(?:es|ing)\b|\bwants? to (?:oust|remove|replace)\b"
+    r"|\bin talks\b|\bcould\b|\bmight\b|\bmay\b|\bsources? (?:said|say|says|familiar|close)\b"
     r"|\baccording to (?:people|sources|a person|persons|reports?|media|insiders)\b"
     r"|\bpeople (?:familiar|briefed|close)\b|\b(?:is|are) said to\b|\bsaid to be\b|\breportedly\b"
-    r"|\bcalls? for\b|\bcalled for\b|\bpressure (?:to|on)\b|\bunder pressure\b|\bseeks? to (?:bar|oust|remove)\b"
+    r"|\bcalls? (?:for|to)\b|\bcalled for\b|\bpressure (?:to|on)\b|\bunder pressure\b"
+    r"|\bseeks? to (?:bar"
+    r"|oust|remove)\b"
     r"|\bconsider(?:s|ing)?\b|\bweigh(?:s|ing)?\b|\bexpected to\b|\bpoised to\b|\bfavou?rite\b"
     r"|\bfront-?runner\b|\bspeculat\w*\b|\bdemand(?:s|ed)? that\b|\bshortlist\w*\b"
     r"|\bclose to (?:naming|appointing|hiring)\b|\bpreparing to\b|\bdiscuss(?:ing|es|ions)?\b"
-    r"|\bmull(?:s|ing)?\b|\bunder fire\b|\bin line to\b|\brumou?r\w*\b|\bwould\b|\bpossible\b"
+    r"|\bmull(?:s|ing)?\b|\bunder fire\b|\bin line to\b|\brumou?r\w*\b|\bpossible\b"
 )
 DENY = (
     r"\bden(?:y|ies|ied)\b|\brul(?:e|es|ed) out\b|\bno plans? to\b|\bnot (?:going|planning) to\b"

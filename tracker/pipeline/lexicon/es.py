@@ -5,7 +5,8 @@ from __future__ import annotations
 CUES: list[tuple[str, str]] = [
     (
         "neg",
-        r"\breelig\w*\b|\breelegi\w*\b|\bdespid\w* (?:a |de )?(?:mas de )?[\d.,]+\b"
+        r"\bbusca\w* (?:un |una |su )?(?:nuev[oa] )?(?:sucesor\w*|sustitut[oa]|relevo)\b"
+        r"|\breelig\w*\b|\breelegi\w*\b|\bdespid\w* (?:a |de )?(?:mas de )?[\d.,]+\b"
         r"|\bcarga contra\b",
     ),
     (
@@ -30,7 +31,7 @@ CUES: list[tuple[str, str]] = [
     ("dep:resigned:n", r"\bdimit\w*\b|\bdimision\w*\b|\brenunci\w*\b"),
     (
         "dep:resigned:b",
-        r"\bdeja(?:ra|n|r)?\b|\bdejara\b|\bced(?:e|era|io)\b|\babandon\w*\b"
+        r"\bdej(?:a|ara|aria|o|ar|an|aran|arian)\b|\bced(?:e|era|io)\b|\babandon\w*\b"
         r"|\bse va\b",
     ),
     ("dep:retired:n", r"\bjubil\w*\b|\bse retira\w*\b|\bretiro\b"),
@@ -48,7 +49,8 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "app:b",
-        r"\basum\w*\b|\bpasa a (?:ser|presidir)\b|\bpresidira\b|\btoma (?:el relevo|las "
+        r"\basum\w*\b|\bpasa a (?:ser|presidir)\b|\bpresidira\b|\b(?:vaya|va|iba) a presidir\b"
+        r"|\btoma (?:el relevo|las "
         r"riendas|el mando|el timon)\b|\bse incorpora\w*\b|\bllega\w*\b",
     ),
     ("app:b:weak", r"\bsera\b|\bnuev[oa]\b|\bse convierte en\b"),
@@ -64,7 +66,7 @@ BOARD: list[tuple[str, str]] = [
     (
         "bjoin",
         r"\bocupara en el consejo\b|\bentra\w* en el consejo\b|\bcomo consejer[oa]s? "
-        r"(?:independiente|dominical|externo)\w*\b|\bnuev[oa]s? consejer[oa]s?\b"
+        r"(?:independiente|dominical|externo)\w*\b|\bnuev[oa]s? consejer[oa]s?\b(?! delegad)"
         r"|\bnombramiento (?:de [\w ]{1,40}?)?como consejer\w*\b|\bcomo consejer[oa]\b(?! delegad)",
     ),
     ("bover", r"\bnuevo consejo\b|\brenovacion del consejo\b"),
@@ -80,7 +82,8 @@ ROLES: list[tuple[str, str]] = [
     ),
     (
         "chair",
-        r"\bpresident[ea] (?:ejecutiv[oa]|no ejecutiv[oa]|del consejo(?: de administracion)?)\b"
+        r"\bpresidir\b|\bpresidira\b|\bpresident[ea] (?:ejecutiv[oa]|no ejecutiv[oa]"
+        r"|del consejo(?: de administracion)?)\b"
         r"|\bpresidencia\b|\bpresident[ea]\b",
     ),
     ("cfo", r"\bdirector[a]? financier[oa]\b|\bcfo\b"),
@@ -92,7 +95,8 @@ RUMOR = (
     r"\b(?:seria|estaria|podria|habria|tendria|deberia|asumiria|sustituiria|dejaria|ocuparia"
     r"|nombraria|saldria|sucederia)n?\b|\bsegun (?:fuentes|distintas fuentes|varias fuentes|medios"
     r"|la prensa|informaciones|fuentes cercanas)\b|\bfuentes (?:cercanas|consultadas|del sector)\b"
-    r"|\bse perfila\b|\bquinielas\b|\bfavorit[oa]\b|\ben conversaciones\b|\bpresion(?:es)? (?:para|sobre)\b|\bbajo presion\b|\bpreve\b"
+    r"|\bse perfila\b|\bquinielas\b|\bfavorit[oa]\b|\ben conversaciones\b"
+    r"|\bpresion(?:es)? (?:para|sobre)\b|\bbajo presion\b|\bpreve\b"
     r"|\brumor\w*\b|\bespecula\w*\b|\bpodria\b|\bpuede\b"
 )
 DENY = (

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 CUES: list[tuple[str, str]] = [
-    ("neg", r"\breelu\w*\b|\breconduit\w*\b|\bsuppressions? d'emplois\b"),
+    (
+        "neg",
+        r"\bcherch\w* (?:un |une |son |sa )?(?:nouveau |nouvelle )?(?:successeur|remplacant\w*)\b"
+        r"|\breelu\w*\b|\breconduit\w*\b|\bsuppressions? d'emplois\b",
+    ),
     (
         "succby",
-        r"\bremplace\w* (?:[\w']+ ){0,4}?par\b|\bsuccede\w* par\b|\bpass\w* (?:le relais|la main|le temoin|"
+        r"\bremplace\w* (?:[\w']+ ){0,4}?par\b|\bsuccede\w* par\b|\bpass\w* (?:le relais|la main"
+        r"|le temoin|"
         r"les renes) a\b|\bced\w* (?:[\w']+ ){0,8}?(?:a|au|aux)\b",
     ),
     ("newafter", r"\bau profit de\b"),
@@ -26,7 +31,8 @@ CUES: list[tuple[str, str]] = [
         r"|\bne (?:sollicitera|briguera|se representera) pas\b",
     ),
     ("dep:retired:n", r"\bretraite\b"),
-    ("dep:died:n", r"\bdeced\w*\b|\bmort\b|\bdisparition\b"),
+    ("dep:died:n", r"\bdeces\b|\bdeced\w*\b|\bmort\b|\bdisparition\b"),
+    ("dep:dismissed:a", r"\bse separ\w* de\b"),
     (
         "dep:dismissed:n",
         r"\blimog\w*\b|\bevinc\w*\b|\beviction\b|\brenvoy\w*\b|\blicenci\w*\b"
@@ -101,11 +107,18 @@ ROLES: list[tuple[str, str]] = [
 ]
 
 RUMOR = (
-    r"\b(?!(?:portrait|retrait|attrait|extrait|trait|abstrait|distrait|soustrait)\b)\w+rai(?:t|ent)\b"
+    # Journalistic conditional (serait, quitterait, deviendrait...), not the
+    # imperfect of -rer verbs (assurait, gerait) which also ends in "-rait".
+    r"\b(?:ser|aur|pourr|devr|faudr|voudr|vaudr|saur|fer)ai(?:t|ent)\b"
+    r"|\b(?!(?:ger|oper|consider|prefer|gener|esper|moder|liber|tir|attir|inspir)ai)"
+    r"\w+(?:erai(?:t|ent)|irai(?:t|ent)|drai(?:t|ent))\b"
     r"|\bselon (?:des|plusieurs|nos|de|la|les|le) (?:sources?|informations|presse|medias|journal)\b"
-    r"|\bselon la presse\b|\ben discussions?\b|\bpressenti\w*\b|\bsur la sellette\b|\bspeculation\w*\b"
-    r"|\ben question\b|\brumeur\w*\b|\bappel\w* a (?:la demission|son depart)\b|\bsous (?:le feu|pression)\b"
-    r"|\bfragilise\w*\b|\benvisag\w*\b|\bfavori\w*\b|\bpressions? (?:pour|sur)\b|\bexig\w*\b|\bpourr\w*\b"
+    r"|\bselon la presse\b|\ben discussions?\b|\bpressenti\w*\b|\bsur la sellette\b"
+    r"|\bspeculation\w*\b"
+    r"|\ben question\b|\brumeur\w*\b|\bappel\w* a (?:la demission|son depart)\b|\bsous (?:le feu"
+    r"|pression)\b"
+    r"|\bfragilise\w*\b|\benvisag\w*\b|\bfavori\w*\b|\bpressions? (?:pour|sur)\b|\bexig\w*\b"
+    r"|\bpourr\w*\b"
 )
 DENY = (
     r"\bdement\w*\b|\bdementi\b|\bexclut\b|\bexclu\b|\baucune intention\b|\bpas l'intention\b"

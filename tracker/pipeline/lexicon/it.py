@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 CUES: list[tuple[str, str]] = [
-    ("neg", r"\briconferm\w*\b|\brielett\w*\b|\blicenzi\w* (?:di )?[\d.,]+\b|\besuber\w*\b"),
+    (
+        "neg",
+        r"\bcerca\w* (?:un |il |una )?(?:nuov[oa] )?(?:successore|sostitut[oa])\b"
+        r"|\briconferm\w*\b|\brielett\w*\b|\blicenzi\w* (?:di )?[\d.,]+\b|\besuber\w*\b",
+    ),
     (
         "succby",
-        r"\bsostituit[oa] (?:[\w']+ ){0,4}?da\b|\brimpiazzat[oa] (?:[\w']+ ){0,4}?da\b|\bpassa (?:il testimone|la mano) a\b"
+        r"\bsostituit[oa] (?:[\w']+ ){0,4}?da\b|\brimpiazzat[oa] (?:[\w']+ ){0,4}?da\b"
+        r"|\bpassa (?:il testimone|la mano) a\b"
         r"|\bced\w* (?:il|la) (?:guida|poltrona|posto|testimone|timone)(?: [\w']+){0,4}? a\b",
     ),
     ("newafter", r"\b(?:lo|la|gli) (?:sostitui\w*|succede\w*)\b"),
@@ -74,9 +79,11 @@ ROLES: list[tuple[str, str]] = [
 ]
 
 RUMOR = (
-    r"\b\w+(?:rebbe|rebbero)\b|\bsecondo (?:fonti|indiscrezioni|quanto riport\w*|alcune fonti|la stampa"
+    r"\b\w+(?:rebbe|rebbero)\b|\bsecondo (?:fonti|indiscrezioni|quanto riport\w*|alcune fonti"
+    r"|la stampa"
     r"|i media|voci)\b|\bindiscrezion\w*\b|\bin pole\b|\bin trattativ\w*\b|\brumors?\b|\bvoci\b"
-    r"|\bin bilico\b|\bpressing\b|\bpression[ei] (?:per|su)\b|\bsotto pressione\b|\bpotrebbe\b|\bpuo\b|\bipotesi\b|\bcandidat\w*\b"
+    r"|\bin bilico\b|\bpressing\b|\bpression[ei] (?:per|su)\b|\bsotto pressione\b|\bpotrebbe\b"
+    r"|\bpuo\b|\bipotesi\b|\bcandidat\w*\b"
 )
 DENY = (
     r"\bsmentisc\w*\b|\bsmentit\w*\b|\bsmentita\b|\besclud\w*\b|\bnessun[a]? intenzione\b|\bnega\b"

@@ -1,0 +1,91 @@
+"""German extraction: invented items (a held-out proxy, not the dev corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.domain import Company, Event, KnownPerson, NewsItem, Role, Watchlist
+from tracker.pipeline.extract import build_extractor
+
+WATCHLIST = Watchlist(
+    (
+        Company(
+            "brenner", "Brenner Werke AG", ("Brenner",), (), (KnownPerson("Klaus Weber", Role.CEO),)
+        ),
+    )
+)
+EXTRACTOR = build_extractor(WATCHLIST)
+
+CASES = [
+    pytest.param(
+        "Brenner-Chef Klaus Weber tritt zurück",
+        "",
+        {("brenner", "departure", "ceo", "reported", ("Weber",))},
+        id="ruecktritt",
+    ),
+    pytest.param(
+        "Aufsichtsrat beruft Anna Schulz zur neuen Vorstandschefin von Brenner",
+        "",
+        {("brenner", "appointment", "ceo", "reported", ("Schulz",))},
+        id="berufung",
+    ),
+    pytest.param(
+        "Brenner trennt sich von Finanzchef Peter Hahn",
+        "",
+        {("brenner", "departure", "cfo", "reported", ("Hahn",))},
+        id="trennung",
+    ),
+    pytest.param(
+        "Brenner: Aufsichtsratschef Otto Lang legt sein Amt nieder",
+        "",
+        {("brenner", "departure", "chair", "reported", ("Lang",))},
+        id="amt-niederlegen",
+    ),
+    pytest.param(
+        "Brenner-Vorstandschef Klaus Weber soll vor der Ablösung stehen",
+        "Das berichten Insider.",
+        {("brenner", "departure", "ceo", "rumored", ("Weber",))},
+        id="geruecht-soll",
+    ),
+    pytest.param(
+        "Brenner dementiert Rücktritt von Vorstandschef Klaus Weber",
+        "",
+        {("brenner", "departure", "ceo", "denied", ("Weber",))},
+        id="dementi",
+    ),
+    pytest.param(
+        "Jana Roth löst Klaus Weber an der Spitze von Brenner ab",
+        "",
+        {
+            ("brenner", "appointment", "ceo", "reported", ("Roth",)),
+            ("brenner", "departure", "ceo", "reported", ("Weber",)),
+        },
+        id="abloesung",
+    ),
+    pytest.param(
+        "Brenner: Ina Falk zieht in den Aufsichtsrat ein",
+        "",
+        {("brenner", "board_change", "director", "reported", ("Falk",))},
+        id="aufsichtsrat-neu",
+    ),
+]
+
+
+def _summary(events: list[Event]) -> set[tuple[str, str, str, str, tuple[str, ...]]]:
+    return {
+        (
+            e.company,
+            e.type.value,
+            e.role.value,
+            e.certainty.value,
+            tuple(sorted(p.split()[-1] for p in e.people)),
+        )
+        for e in events
+    }
+
+
+@pytest.mark.parametrize(("title", "summary", "expected"), CASES)
+def test_german_items_yield_the_labelled_events(title: str, summary: str, expected: set) -> None:
+    events = EXTRACTOR.extract(NewsItem("t", title, summary))
+    assert _summary(events) == expected
+    assert all(e.language == "de" for e in events)
