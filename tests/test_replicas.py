@@ -28,7 +28,7 @@ from test_daemon import (
 
 from tracker.settings import Settings
 from tracker.store.db import make_engine, make_session_factory
-from tracker.store.leases import claim_due_feeds, release_leases
+from tracker.store.leases import claim_due_feeds, release_leases, renew_leases
 from tracker.store.tables import FeedRow, OutboxRow
 
 NOW = datetime(2024, 3, 1, 12, 0, tzinfo=UTC)
@@ -74,6 +74,15 @@ def test_claimed_feed_is_leased_to_its_owner_until_the_lease_ends(session: Sessi
     assert _claim(session, "b", NOW + LEASE) == ["x"], "a dead owner's feed is taken over"
     row = session.scalars(select(FeedRow)).one()
     assert (row.lease_owner, row.lease_until) == ("b", NOW + 2 * LEASE)
+
+
+def test_renewed_lease_keeps_a_slow_poll_from_being_taken_over(session: Session) -> None:
+    _feed(session, "x")
+    _feed(session, "y", lease_owner="b", lease_until=NOW + LEASE)
+    assert _claim(session, "a") == ["x"]
+    assert renew_leases(session, "a", NOW + 2 * LEASE) == 1, "only a's own lease is renewed"
+    assert _claim(session, "c", NOW + LEASE) == ["y"], "b's lease ran out, a's was renewed"
+    assert _claim(session, "d", NOW + 2 * LEASE) == ["x", "y"]
 
 
 def test_claim_obeys_the_limit_oldest_due_first(session: Session) -> None:
@@ -225,6 +234,11 @@ def _check_polls(
             problems.append(f"{feed}: polled twice within {min(_gaps(times)):.2f} s")
         if not any(t > killed_at + TAKEOVER_GAP_S for t in times):
             problems.append(f"{feed}: not polled after the takeover")
+    gaps = [g for times in by_feed.values() for g in _gaps(times)]
+    print(  # the figures, with pytest -s
+        f"{len(server.times)} polls of {FEEDS} feeds; gaps {min(gaps):.2f}-{max(gaps):.2f} s; "
+        f"{len(held)} feeds leased by the killed replica"
+    )
     assert problems == []
 
 

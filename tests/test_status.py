@@ -113,3 +113,25 @@ def test_healthy_means_a_poll_within_two_intervals_and_at_least_two_minutes(
         {"poll_interval": poll_interval, "config_path": tmp_path / "t.yaml"}
     )
     assert status_report(session, settings, NOW)["healthy"] is healthy
+
+
+@pytest.mark.parametrize(
+    ("lease_left", "leased_by"),
+    [
+        pytest.param(None, None, id="not-leased"),
+        pytest.param(timedelta(seconds=10), "host:42", id="being-polled"),
+        pytest.param(timedelta(seconds=-1), None, id="lease-expired"),
+    ],
+)
+def test_status_names_the_replica_polling_a_feed_while_its_lease_lasts(
+    session: Session, tmp_path: Path, lease_left: timedelta | None, leased_by: str | None
+) -> None:
+    until = None if lease_left is None else NOW + lease_left
+    owner = None if lease_left is None else "host:42"
+    session.add(
+        FeedRow(url="https://example.com/a", created_at=NOW, lease_owner=owner, lease_until=until)
+    )
+    session.flush()
+    settings = Settings.model_validate({"config_path": tmp_path / "t.yaml"})
+    (feed,) = status_report(session, settings, NOW)["feeds"]
+    assert feed["leased_by"] == leased_by

@@ -109,7 +109,7 @@ class Daemon:
         runtime.poller.jitter = random_jitter
         self.scheduler = BackgroundScheduler(
             timezone="UTC",
-            executors={"default": ThreadPoolExecutor(2)},
+            executors={"default": ThreadPoolExecutor(3)},
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 60},
         )
 
@@ -145,6 +145,18 @@ class Daemon:
         self.state.last_poll_at = started
         self.state.last_poll_error = None
         self.runtime.metrics.last_poll.set(started.timestamp())
+
+    def renew_leases(self) -> None:
+        """Heartbeat: keep the leases of a poll still running from expiring; never raises."""
+        if self.stop.is_set():
+            return
+        try:
+            with self.runtime.session_factory.begin() as session:
+                leases.renew_leases(
+                    session, self.runtime.worker, self.clock() + self.runtime.feed_lease
+                )
+        except Exception:  # a missed heartbeat only risks a feed polled twice
+            logger.warning("could not renew feed leases", exc_info=True)
 
     def deliver_tick(self) -> None:
         """Send due alerts and refresh the outbox gauge; never raises."""
@@ -187,6 +199,8 @@ class Daemon:
             self.scheduler.add_job(
                 job, "interval", seconds=tick, id=name, next_run_time=self.clock()
             )
+        heartbeat = self.runtime.feed_lease.total_seconds() / 3
+        self.scheduler.add_job(self.renew_leases, "interval", seconds=heartbeat, id="leases")
         server = self._start_http()
         self.scheduler.start()
         sd_notify("READY=1")

@@ -22,7 +22,7 @@ from tracker.alerts import outbox_items
 from tracker.domain import Company, FeedEntry, ParsedFeed
 from tracker.errors import FetchError, ParseError, TrackerError
 from tracker.fetch import FetchRequest, FetchResult, fetch_many
-from tracker.pipeline.cluster import Observation, Policy, observations_from_event
+from tracker.pipeline.cluster import CompanyContext, Observation, Policy, observations_from_event
 from tracker.pipeline.extract import Extractor
 from tracker.pipeline.parse import parse_feed
 from tracker.pipeline.planner import plan_company
@@ -34,7 +34,7 @@ from tracker.store import fetch_state
 from tracker.store import stories as story_store
 from tracker.store.enqueue import enqueue
 from tracker.store.tables import FeedRow
-from tracker.store.views import load_context, write_plan
+from tracker.store.views import load_contexts, write_plan
 
 logger = logging.getLogger(__name__)
 
@@ -235,10 +235,17 @@ class Poller:
             feed_id, result.request.url, "ok", new_entries=len(new_rows), events=events
         )
         outcome.events_by_kind = dict(kinds)
+        # Every company's context in one go (companies share no rows, so this reads
+        # what loading each just before its own plan would).
+        window = self.policy.window
+        contexts = load_contexts(
+            session,
+            {c: min(o.occurred_at(now) for o in obs) - window for c, obs in observations.items()},
+        )
         for company, obs in observations.items():
             self._plan_company(
                 session,
-                company=company,
+                context=contexts[company],
                 observations=obs,
                 now=now,
                 outcome=outcome,
@@ -249,15 +256,13 @@ class Poller:
         self,
         session: Session,
         *,
-        company: str,
+        context: CompanyContext,
         observations: list[Observation],
         now: datetime,
         outcome: FeedOutcome,
     ) -> None:
-        policy = self.policy
-        oldest = min(o.occurred_at(now) for o in observations)
-        context = load_context(session, company, oldest - policy.window)
-        plan = plan_company(context, observations, now, policy)
+        company = context.company
+        plan = plan_company(context, observations, now, self.policy)
         written = write_plan(session, plan, now)
         outcome.transitions += len(written.transitions)
         for w in written.transitions:

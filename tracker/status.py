@@ -40,6 +40,8 @@ def status_report(session: Session, settings: Settings, now: datetime) -> dict[s
             "last_error": f.last_error,
             "next_check_at": _iso(f.next_check_at),
             "disabled": f.disabled_reason,
+            # The replica polling it right now (several replicas on PostgreSQL).
+            "leased_by": f.lease_owner if f.lease_until and f.lease_until > now else None,
         }
         for f in feed_store.all_active_feeds(session)
     ]

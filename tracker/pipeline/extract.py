@@ -59,19 +59,25 @@ class Extractor:
         title = clean(item.title or "", MAX_TITLE_CHARS)
         summary = clean(item.summary or "", MAX_SUMMARY_CHARS)
         texts = [t for t in [title, *split_sentences(summary)] if t]
-        if not texts or not self._matcher.any_hit([fold(t) for t in texts]):
+        folded = [fold(t) for t in texts]
+        if not texts or not self._matcher.any_hit(folded):
+            return []
+        lang = detect_language(f"{title} {summary[:600]}")
+        lex = LEXICONS[lang]
+        raw_cues = [lex.cues.scan(f) for f in folded]
+        if not any(t != "neg" for row in raw_cues for t, _, _ in row) and not any(
+            lex.may_have_board_cue(f) for f in folded
+        ):
             return []
         sentences = [Sentence.of(t, i) for i, t in enumerate(texts)]
         hits = self._matcher.hits(sentences)
-        lang = detect_language(f"{title} {summary[:600]}")
-        lex = LEXICONS[lang]
-        if not any(lex.any_cue.search(s.folded) for s in sentences):
-            return []
         mentions = self._matcher.mentions(sentences, lang, hits)
         companies = [m.company for row in mentions for m in row if not m.subsidiary]
         if not companies:
             return []
-        views = [build_view(s, m, lex) for s, m in zip(sentences, mentions, strict=True)]
+        views = [
+            build_view(s, m, lex, c) for s, m, c in zip(sentences, mentions, raw_cues, strict=True)
+        ]
         if views[0].retrospective():
             return []
         appositions = self._resolve_people(views, set(companies))
@@ -109,10 +115,13 @@ def _succession_roles(candidates: list[Candidate], roles_of: Mapping[str, Role])
     known: dict[tuple[str, EventType], Role] = {}
     for cand in candidates:
         role = _final_role(cand, roles_of)
-        if role is not None and cand.type is not EventType.BOARD_CHANGE:
+        if role not in {None, Role.DIRECTOR} and cand.type is not EventType.BOARD_CHANGE:
             known.setdefault((cand.company, cand.type), role)
     for cand in candidates:
-        if "succession" not in cand.extra or _final_role(cand, roles_of) is not None:
+        if "succession" not in cand.extra or _final_role(cand, roles_of) not in {
+            None,
+            Role.DIRECTOR,
+        }:
             continue
         other = EventType.DEPARTURE if cand.type is EventType.APPOINTMENT else EventType.APPOINTMENT
         cand.role = known.get((cand.company, other))
@@ -123,6 +132,10 @@ def _merge(candidates: list[Candidate], lang: str, roles_of: Mapping[str, Role])
     merged: dict[tuple[str, EventType, Role], Candidate] = {}
     for cand in candidates:
         role = _final_role(cand, roles_of)
+        if role is Role.DIRECTOR and cand.type is EventType.DEPARTURE and cand.people:
+            cand.type = EventType.BOARD_CHANGE  # a director leaving is a board change
+        elif role is Role.DIRECTOR and cand.type is not EventType.BOARD_CHANGE:
+            continue  # "named director X": a title, not a top role
         if role is None:
             continue
         key = (cand.company, cand.type, role)
@@ -142,8 +155,6 @@ def _final_role(cand: Candidate, roles_of: Mapping[str, Role]) -> Role | None:
     role = cand.role
     if role is None and cand.type is not EventType.APPOINTMENT:
         role = next((roles_of[fold(p)] for p in cand.people if fold(p) in roles_of), None)
-    if role is Role.DIRECTOR:
-        return None
     return role
 
 

@@ -63,10 +63,12 @@ def _people_among(view: SentenceView, cue: Cue, where: str, resolved_only: bool)
     elif where == "b":
         pick = before or after
     else:
+        # nearest either side; on a tie the object (after the verb) wins
         pick = sorted(
             before + after,
-            key=lambda i: min(
-                abs(view.names[i].last - cue.first), abs(view.names[i].first - cue.last)
+            key=lambda i: (
+                min(abs(view.names[i].last - cue.first), abs(view.names[i].first - cue.last)),
+                i in before,
             ),
         )
     return _with_coordinated(view, pick[0]) if pick else []
@@ -226,7 +228,7 @@ def board_candidates(view: SentenceView, main: str | None) -> list[Candidate]:
     """One candidate per board cue: directors joining or leaving, or an overhaul."""
     out: list[Candidate] = []
     for cue in view.board:
-        company, here = view.company_at(cue.first, main)
+        company, here = view.company_at(cue.last, main)
         if company is None:
             continue
         last_word = view.sent.tokens[cue.last].text.lower()

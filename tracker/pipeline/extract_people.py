@@ -48,7 +48,7 @@ class Name:
 
 def _name_token(tok: Token) -> bool:
     text = tok.text
-    if not text[:1].isupper() or fold(text) in NOT_NAMES:
+    if not text[:1].isupper() or tok.low in NOT_NAMES:
         return False
     if len(text) > 2 and text[1] in "'’" and not text[2:3].isupper():
         return False  # L'avionneur, D'après
@@ -74,7 +74,7 @@ def find_names(sent: Sentence, blocked: set[int], stop: frozenset[str] = _ALL_ST
     out: list[Name] = []
     i = 0
     while i < len(toks):
-        if i in blocked or not _name_token(toks[i]) or fold(toks[i].text) in stop:
+        if i in blocked or not _name_token(toks[i]) or toks[i].low in stop:
             i += 1
             continue
         j = i
@@ -101,7 +101,7 @@ def _particle_run(sent: Sentence, idx: int, blocked: set[int]) -> int:
     """End index of "de la Rosa"-style continuations, or 0."""
     toks = sent.tokens
     k = idx
-    while k < len(toks) and k - idx < 2 and fold(toks[k].text) in PARTICLES:
+    while k < len(toks) and k - idx < 2 and toks[k].low in PARTICLES:
         if not toks[k].text.islower():
             return 0
         k += 1

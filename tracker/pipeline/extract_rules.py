@@ -52,7 +52,11 @@ class Lexicon:
     rumor: re.Pattern[str]
     deny: re.Pattern[str]
     interim: re.Pattern[str]
-    any_cue: re.Pattern[str]  # cheap pre-check: some event or board cue occurs
+    board_keys: tuple[str, ...]  # a board cue needs one of these substrings
+
+    def may_have_board_cue(self, folded: str) -> bool:
+        """Substring pre-check so most sentences skip the board table."""
+        return any(key in folded for key in self.board_keys)
 
 
 def _table(rules: list[tuple[str, str]]) -> Table:
@@ -67,6 +71,7 @@ def _table(rules: list[tuple[str, str]]) -> Table:
 
 def _compile(lang: str) -> Lexicon:
     mod = _MODULES[lang]
+    board_keys: tuple[str, ...] = tuple(mod.BOARD_KEYS)
     shared_roles = [] if lang == "en" else [r for r in en.ROLES if r[0] in {"cfo", "coo", "cto"}]
     return Lexicon(
         lang=lang,
@@ -76,9 +81,7 @@ def _compile(lang: str) -> Lexicon:
         rumor=re.compile(mod.RUMOR),
         deny=re.compile(mod.DENY),
         interim=re.compile(mod.INTERIM),
-        any_cue=re.compile(
-            r"\b(?:" + "|".join(p for t, p in [*mod.CUES, *mod.BOARD] if t != "neg") + ")"
-        ),
+        board_keys=board_keys,
     )
 
 

@@ -20,7 +20,7 @@ from tracker.pipeline.lexicon.common import (
     WORKER_WORDS,
 )
 from tracker.pipeline.match import Mention
-from tracker.pipeline.text import Sentence, fold
+from tracker.pipeline.text import Sentence
 
 _FORMER = frozenset(
     "former ex ancien ancienne fruhere fruherer ehemalige ehemaliger antiguo".split()
@@ -119,8 +119,10 @@ def _span_tokens(sent: Sentence, start: int, end: int) -> tuple[int, int]:
     return first, last
 
 
-def build_view(sent: Sentence, mentions: list[Mention], lex: Lexicon) -> SentenceView:
-    """Scan one sentence with a language's tables."""
+def build_view(
+    sent: Sentence, mentions: list[Mention], lex: Lexicon, raw_cues: list[tuple[str, int, int]]
+) -> SentenceView:
+    """Scan one sentence with a language's tables (``raw_cues``: its cue-table matches)."""
     blocked: set[int] = set()
     for m in mentions:
         if m.kind != "person":
@@ -130,14 +132,14 @@ def build_view(sent: Sentence, mentions: list[Mention], lex: Lexicon) -> Sentenc
     for _tag, start, end in raw_roles:
         a, b = _span_tokens(sent, start, end)
         blocked.update(range(a, b + 1))
-    cues, background = _cues(sent, lex)
+    cues, background = _cues(sent, raw_cues)
     blocked.update(c.first for c in cues if c.first == 0)
     names = find_names(sent, blocked, stopwords_for(lex.lang))
     name_starts = {n.first for n in names}
     roles = _roles(sent, raw_roles, mentions, name_starts)
     board = [
         Cue(t, a, b)
-        for t, s, e in lex.board.scan(sent.folded)
+        for t, s, e in (lex.board.scan(sent.folded) if lex.may_have_board_cue(sent.folded) else [])
         for a, b in [_span_tokens(sent, s, e)]
         if not _background(sent, a, t)
     ]
@@ -167,7 +169,7 @@ def _roles(
         if tag == "none":
             continue
         first, last = _span_tokens(sent, start, end)
-        if first > 0 and fold(sent.tokens[first - 1].text) in _FORMER:
+        if first > 0 and sent.tokens[first - 1].low in _FORMER:
             continue
         if _foreign_or_division(sent, first, last, start, mentions):
             continue
@@ -187,21 +189,21 @@ def _foreign_or_division(
     if compound:  # role inside a compound: "BMW-Chef", "Stahlchef"
         prefix_end = start - 1
         return not any(m.start <= toks[first].start and m.end >= prefix_end for m in mentions)
-    if first == last and fold(toks[first].text) in {"chief", "chef", "boss", "head"} and first > 0:
+    if first == last and toks[first].low in {"chief", "chef", "boss", "head"} and first > 0:
         prev = toks[first - 1]
         in_mention = any(m.start <= prev.start < m.end for m in mentions)
-        if not in_mention and (prev.is_cap or fold(prev.text) not in _CHIEF_OK):
+        if not in_mention and (prev.is_cap or prev.low not in _CHIEF_OK):
             return True
     window = toks[last + 1 : last + 11]
     for i, tok in enumerate(window):
         if sent.text[tok.end : tok.end + 1] in {",", ";", ":", "."}:
             window = window[: i + 1]
             break
-    if any(fold(t.text) in DIVISION_WORDS for t in window[:6]):
+    if any(t.low in DIVISION_WORDS for t in window[:6]):
         return True
     if not window:
         return False
-    head = fold(window[0].text)
+    head = window[0].low
     if head[:2] in {"d'", "l'"} and window[0].text[2:3].isupper():
         return _not_watched(window[0].start + 2, mentions)
     if head not in _PREPS:
@@ -219,9 +221,9 @@ def _not_watched(start: int, mentions: list[Mention]) -> bool:
     return mention is None or mention.subsidiary
 
 
-def _cues(sent: Sentence, lex: Lexicon) -> tuple[list[Cue], int]:
+def _cues(sent: Sentence, raw: list[tuple[str, int, int]]) -> tuple[list[Cue], int]:
     """Live cues (``neg`` ones kept for the caller) and how many were background."""
-    found = [(t, *_span_tokens(sent, s, e)) for t, s, e in lex.cues.scan(sent.folded)]
+    found = [(t, *_span_tokens(sent, s, e)) for t, s, e in raw]
     out: list[Cue] = []
     background = 0
     for tag, first, last in found:
@@ -237,25 +239,25 @@ def _cues(sent: Sentence, lex: Lexicon) -> tuple[list[Cue], int]:
 def _background(sent: Sentence, first: int, tag: str) -> bool:
     """ "after X's ouster", "who left in 2019", "had resigned", "Ousted CEO X": past facts."""
     toks = sent.tokens
-    if first == 0 and fold(toks[0].text).endswith("ed") and len(toks) > 1 and toks[1].is_cap:
+    if first == 0 and toks[0].low.endswith("ed") and len(toks) > 1 and toks[1].is_cap:
         return True  # attributive participle: "Ousted Norvik CEO Dana Whitfield returns"
     k = first - 1
     while k >= 0 and first - k <= 6:
         tok = sent.tokens[k]
-        word = fold(tok.text)
+        word = tok.low
         if sent.text[tok.end : tok.end + 1] in {",", ";", ":"}:
             break
         if word in BACKGROUND_PREPS or (word in _PLUPERFECT and first - k <= 4):
             return True
         k -= 1
-    if first > 0 and fold(sent.tokens[first - 1].text) in _RELATIVE:
-        cue = fold(sent.tokens[first].text)
+    if first > 0 and sent.tokens[first - 1].low in _RELATIVE:
+        cue = sent.tokens[first].low
         return cue.endswith("ed") or cue in {"left", "quit", "gave"}
     return False
 
 
 def _layoff(sent: Sentence, last: int) -> bool:
-    return any(fold(tok.text) in WORKER_WORDS for tok in sent.tokens[last + 1 : last + 5])
+    return any(tok.low in WORKER_WORDS for tok in sent.tokens[last + 1 : last + 5])
 
 
 def _certainty(sent: Sentence, lex: Lexicon) -> Certainty:
@@ -272,6 +274,6 @@ def _certainty(sent: Sentence, lex: Lexicon) -> Certainty:
 
 def is_passive(sent: Sentence, cue: Cue) -> bool:
     """ "was fired", "a été limogé", "fired by the board"."""
-    before = {fold(t.text) for t in sent.tokens[max(0, cue.first - 2) : cue.first]}
+    before = {t.low for t in sent.tokens[max(0, cue.first - 2) : cue.first]}
     after = sent.tokens[cue.last + 1 : cue.last + 2]
-    return bool(before & PASSIVE_MARKERS) or bool(after and fold(after[0].text) in _BY)
+    return bool(before & PASSIVE_MARKERS) or bool(after and after[0].low in _BY)

@@ -185,11 +185,11 @@ def _corporate_neighbour(sent: Sentence, start: int, end: int) -> bool:
         word = re.match(r"([a-z]+)", sent.folded[end + 1 : end + 40])
         return bool(word and (word.group(1) in CORP_AFTER or word.group(1) in LEADERSHIP))
     idx = sent.token_at(end)
-    if idx < len(sent.tokens) and fold(sent.tokens[idx].text) in CORP_AFTER:
+    if idx < len(sent.tokens) and sent.tokens[idx].low in CORP_AFTER:
         return True
     first = sent.token_at(start)
     window = sent.tokens[max(0, first - 4) : first] + sent.tokens[idx : idx + 4]
-    return any(fold(t.text) in LEADERSHIP for t in window)
+    return any(t.low in LEADERSHIP for t in window)
 
 
 def _is_subsidiary(sent: Sentence, end: int) -> bool:
@@ -200,7 +200,7 @@ def _is_subsidiary(sent: Sentence, end: int) -> bool:
     if idx >= len(sent.tokens) or sent.tokens[idx].start != end + 1:
         return False
     tok = sent.tokens[idx]
-    word = fold(tok.text)
+    word = tok.low
     if not tok.is_cap or word in CORP_SUFFIXES or word in CORP_AFTER or tok.text.isupper():
         return False
     return word not in _ALL_STOPWORDS and not _looks_like_person_start(sent, idx)

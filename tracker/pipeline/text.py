@@ -97,6 +97,7 @@ class Token:
     text: str
     start: int
     end: int
+    low: str = ""  # folded text (lower case, no accents)
 
     @property
     def is_cap(self) -> bool:
@@ -104,14 +105,15 @@ class Token:
         return self.text[:1].isupper()
 
 
-def tokenize(sentence: str) -> list[Token]:
-    """Words of a sentence; trailing dots are dropped unless the word is an initial."""
+def tokenize(sentence: str, folded: str | None = None) -> list[Token]:
+    """Words of a sentence (a trailing possessive "'s" is cut off)."""
+    folded = fold(sentence) if folded is None else folded
     tokens: list[Token] = []
     for m in _WORD.finditer(sentence):
         word, start, end = m.group(), m.start(), m.end()
         if word.endswith(("'s", "’s")) and len(word) > 2:
             word, end = word[:-2], end - 2
-        tokens.append(Token(word, start, end))
+        tokens.append(Token(word, start, end, folded[start:end]))
     return tokens
 
 
@@ -127,7 +129,8 @@ class Sentence:
     @staticmethod
     def of(text: str, index: int) -> Sentence:
         """Build from raw sentence text."""
-        return Sentence(text, fold(text), tuple(tokenize(text)), index)
+        folded = fold(text)
+        return Sentence(text, folded, tuple(tokenize(text, folded)), index)
 
     def token_at(self, offset: int) -> int:
         """Index of the first token ending after ``offset`` (len(tokens) when none)."""

@@ -6,10 +6,12 @@ worker until ``lease_until`` in a single ``UPDATE ... WHERE id IN (SELECT ...
 FOR UPDATE SKIP LOCKED LIMIT n) RETURNING``, so two replicas never claim the
 same row, and a row another replica is claiming right now is skipped rather
 than waited for. The poll of a feed moves its ``next_check_at`` forward in the
-feed's own transaction; ``release_leases`` then clears the lease. A replica
-that dies keeps its leases until they expire, after which another replica
-takes the feeds over. Replicas compare ``lease_until`` with their own clocks,
-so their clocks must agree to well under a lease (NTP is enough).
+feed's own transaction; ``release_leases`` then clears the lease. While a
+slow poll runs, ``renew_leases`` (the daemon's heartbeat, every third of a
+lease) keeps its leases alive; a replica that dies stops renewing, and its
+feeds are taken over by another replica once the leases expire. Replicas
+compare ``lease_until`` with their own clocks, so their clocks must agree to
+well under a lease (NTP is enough).
 
 SQLite drops ``FOR UPDATE SKIP LOCKED``; the claim is still atomic there
 (``BEGIN IMMEDIATE`` holds the write lock), but SQLite is for one process
@@ -77,6 +79,17 @@ def release_leases(session: Session, owner: str, feed_ids: list[int] | None = No
         update(FeedRow)
         .where(mine if feed_ids is None else FeedRow.id.in_(feed_ids) & mine)
         .values(lease_owner=None, lease_until=None)
+        .execution_options(synchronize_session=False)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+def renew_leases(session: Session, owner: str, until: datetime) -> int:
+    """Extend every lease ``owner`` holds to ``until`` (a live replica's heartbeat)."""
+    result = session.execute(
+        update(FeedRow)
+        .where(FeedRow.lease_owner == owner)
+        .values(lease_until=until)
         .execution_options(synchronize_session=False)
     )
     return int(getattr(result, "rowcount", 0) or 0)

@@ -68,6 +68,9 @@ CUES: list[tuple[str, str]] = [
     ("app:b:weak", r"\bwird\b|\bwerden\b|\bist neu(?:er|e)\b|\bneu(?:er|e|en)\b"),
 ]
 
+# Every BOARD pattern contains one of these substrings (a cheap pre-check).
+BOARD_KEYS = ("rat",)
+
 BOARD: list[tuple[str, str]] = [
     (
         "bleave",

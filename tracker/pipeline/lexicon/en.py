@@ -32,7 +32,9 @@ CUES: list[tuple[str, str]] = [
     ("succ", r"\bsucceed(?:s|ed|ing)?\b|\breplac(?:e|es|ing)\b"),
     (
         "dep:resigned:b",
-        r"\bstep(?:s|ped|ping)? (?:down|aside|back)\b|\bresign(?:s|ed|ing)?\b"
+        r"\b(?:to )?becom\w* (?:an? )?(?:vice[- ]chair\w*|(?:senior )?advis[eo]r"
+        r"|chair\w* emerit\w*)\b|\bstep(?:s|ped|ping)? (?:down|aside|back)\b|\bresign(?:s|ed"
+        r"|ing)?\b"
         r"|\bquit(?:s|ting)?\b|\bhand(?:s|ed|ing)? over\b|\bgiv(?:e|es|ing) up\b"
         r"|\bgave up\b|\bcede[sd]?\b|\bwalk(?:s|ed)? away\b",
     ),
@@ -74,6 +76,9 @@ CUES: list[tuple[str, str]] = [
     ),
     ("app:b:weak", r"\bbecom(?:e|es|ing)\b|\bbecame\b|\bnew\b"),
 ]
+
+# Every BOARD pattern contains one of these substrings (a cheap pre-check).
+BOARD_KEYS = ("board", "director")
 
 BOARD: list[tuple[str, str]] = [
     (

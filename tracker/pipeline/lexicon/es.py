@@ -56,6 +56,9 @@ CUES: list[tuple[str, str]] = [
     ("app:b:weak", r"\bsera\b|\bnuev[oa]\b|\bse convierte en\b"),
 ]
 
+# Every BOARD pattern contains one of these substrings (a cheap pre-check).
+BOARD_KEYS = ("consej", "vacante")
+
 BOARD: list[tuple[str, str]] = [
     (
         "bleave",

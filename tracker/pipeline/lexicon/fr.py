@@ -54,6 +54,9 @@ CUES: list[tuple[str, str]] = [
     ("app:b:weak", r"\bdevien(?:t|dra|drait|nent)\b|\bdevenu\w*\b|\bnouvea(?:u|ux)\b|\bnouvelle\b"),
 ]
 
+# Every BOARD pattern contains one of these substrings (a cheap pre-check).
+BOARD_KEYS = ("conseil", "administrat", "siege", "coopt")
+
 BOARD: list[tuple[str, str]] = [
     (
         "bleave",
@@ -62,7 +65,8 @@ BOARD: list[tuple[str, str]] = [
     ),
     (
         "bjoin",
-        r"\bentree au conseil\b|\bentre(?:ra)? au conseil\b|\bcomme administrat\w*\b"
+        r"\brejoin\w* (?:le |son )?conseil\b|\bentree au conseil\b|\bentre(?:ra)? au conseil\b"
+        r"|\bcomme administrat\w*\b"
         r"|\bnouve(?:au|aux|lle|lles) administrat\w*\b|\belu\w* administrat\w*\b|\bcoopt\w*\b"
         r"|\bsieg\w* au conseil\b",
     ),

@@ -46,6 +46,9 @@ CUES: list[tuple[str, str]] = [
     ("app:b:weak", r"\bdiventa\b|\bdiventera\b|\bsara\b|\bnuov[oa]\b"),
 ]
 
+# Every BOARD pattern contains one of these substrings (a cheap pre-check).
+BOARD_KEYS = ("consigl", "cda", "coopt")
+
 BOARD: list[tuple[str, str]] = [
     (
         "bleave",
@@ -66,7 +69,8 @@ ROLES: list[tuple[str, str]] = [
     (
         "ceo",
         r"\bamministrat(?:ore|rice) delegat[oa]\b|\bceo\b|\bdirett(?:ore|rice) generale\b"
-        r"|\bal vertice\b|\balla guida\b|\bal timone\b|\bnumero uno\b|\bamministratore unico\b",
+        r"|\bal vertice\b|\b(?:al)?la guida\b|\b(?:al|il) timone\b|\bnumero uno\b"
+        r"|\bamministratore unico\b",
     ),
     (
         "chair",
