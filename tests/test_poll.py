@@ -242,11 +242,6 @@ def test_permanent_redirect_updates_the_stored_feed_url(tmp_path: Path, db_url: 
         assert list(w.feeds()) == ["/new.xml"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="sync_feeds matches feeds by URL only: the configured (old) URL comes back as a "
-    "new feed and the moved one is deactivated; needs the configured URL kept on the row",
-)
 def test_a_moved_feed_stays_one_feed_on_later_polls(tmp_path: Path, db_url: URL) -> None:
     with world(tmp_path, db_url, {"/old.xml": Route.redirect("/new.xml", status=301)}) as w:
         w.server.set("/new.xml", Route.file(CLI / "moved.xml"))

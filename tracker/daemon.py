@@ -208,7 +208,8 @@ class Daemon:
             "daemon started", extra={"fields": {"worker": self.runtime.worker, "tick_s": tick}}
         )
         while not self.stop.wait(watchdog_seconds()):
-            sd_notify("WATCHDOG=1")
+            if self.scheduler.running:  # a dead scheduler lets systemd restart us
+                sd_notify("WATCHDOG=1")
         sd_notify("STOPPING=1")
         self.clean_exit = self._shutdown(server)
         return 0

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import Table, insert, select
+from sqlalchemy.orm import Session, make_transient_to_detached
 
 from tracker.domain import Event, FeedEntry
 from tracker.store.tables import EntryRow, EventRow
@@ -40,9 +40,30 @@ def add_entries(
             new_rows.append(_new_entry(feed_id, entry, now))
         elif row.content_hash != entry.content_hash:
             _update_entry(row, entry, now)
-    session.add_all(new_rows)
+    _insert_new(session, new_rows)
     session.flush()
     return new_rows
+
+
+def _insert_new(session: Session, rows: list[EntryRow]) -> None:
+    """INSERT ``rows`` in multi-row statements, then attach them as persistent.
+
+    The ORM's own flush sends one INSERT per row on SQLite (it cannot match
+    a batch's generated ids back to its objects there); ``(feed_id, key)``
+    is unique, so ``RETURNING key, id`` can. Ids come out as the ORM would
+    assign them: in input order, the rows being inserted in that order.
+    """
+    if not rows:
+        return
+    table: Table = EntryRow.__table__  # type: ignore[assignment]
+    columns = [column.key for column in table.columns if column.key != "id"]
+    values = [{name: getattr(row, name) for name in columns} for row in rows]
+    returning = insert(table).returning(table.c.key, table.c.id)
+    ids: dict[str, int] = {key: int(id_) for key, id_ in session.execute(returning, values)}
+    for row in rows:
+        row.id = ids[row.key]
+        make_transient_to_detached(row)
+        session.add(row)
 
 
 def _known_entries(session: Session, feed_id: int, keys: list[str]) -> dict[str, EntryRow]:

@@ -45,20 +45,26 @@ def sync_feeds(
 
     New URLs are inserted; known ones get the new name, origin and interval
     and are reactivated; feeds missing from ``sources`` are deactivated (kept,
-    not polled). When a URL appears twice, the last one wins.
+    not polled). When a URL appears twice, the last one wins. A feed is known
+    by its configured URL, or by the URL a permanent redirect moved it to.
     """
     wanted = {spec.url: spec for spec in map(FeedSpec._make, sources)}
-    existing = {row.url: row for row in session.scalars(select(FeedRow))}
+    rows = list(session.scalars(select(FeedRow)))
+    existing = {row.url: row for row in rows}
+    existing.update({row.config_url: row for row in rows if row.config_url})
     added = updated = deactivated = 0
+    kept: set[int] = set()
     for url, spec in wanted.items():
         row = existing.get(url)
         if row is None:
             session.add(_new_feed(spec, now))
             added += 1
-        elif _apply_spec(row, spec):
+            continue
+        kept.add(row.id)
+        if _apply_spec(row, spec):
             updated += 1
-    for url, row in existing.items():
-        if url not in wanted and row.active:
+    for row in rows:
+        if row.id not in kept and row.active:
             row.active = False
             deactivated += 1
     session.flush()
@@ -68,6 +74,7 @@ def sync_feeds(
 def _new_feed(spec: FeedSpec, now: datetime) -> FeedRow:
     return FeedRow(
         url=spec.url,
+        config_url=spec.url,
         name=spec.name,
         origin=spec.origin,
         interval_s=spec.interval_s,

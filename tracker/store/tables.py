@@ -52,6 +52,9 @@ class Base(DeclarativeBase):
 class FeedRow(Base):
     """A feed to poll, with its HTTP cache state and error/backoff state.
 
+    ``url`` is where the feed is fetched; it follows permanent redirects, while
+    ``config_url`` keeps the URL as configured, which identifies the feed when
+    the configuration is synced again.
     ``active`` is false for feeds no longer in the configuration: they are
     kept (their entries and history stay valid) but never polled.
     ``retry_until`` holds a server's Retry-After, which even ``tracker poll``
@@ -62,6 +65,7 @@ class FeedRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     url: Mapped[str] = mapped_column(Text, unique=True)
+    config_url: Mapped[str | None] = mapped_column(Text)
     name: Mapped[str | None] = mapped_column(Text)
     origin: Mapped[str] = mapped_column(LABEL, default="config")
     interval_s: Mapped[int | None] = mapped_column(Integer)

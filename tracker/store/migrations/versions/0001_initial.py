@@ -67,6 +67,7 @@ def _create_feeds() -> None:
         "feeds",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("url", sa.Text(), nullable=False),
+        sa.Column("config_url", sa.Text(), nullable=True),
         sa.Column("name", sa.Text(), nullable=True),
         _label("origin"),
         sa.Column("interval_s", sa.Integer(), nullable=True),
