@@ -152,3 +152,15 @@ def test_sqlite_writers_in_threads_wait_for_each_other(sqlite_url: URL) -> None:
     finally:
         engine.dispose()
     assert count == 50
+
+
+@pytest.mark.timeout(60)  # without the migration lock, concurrent upgrades deadlock
+def test_replicas_starting_together_migrate_one_at_a_time(postgres_url: URL) -> None:
+    engines = [make_engine(postgres_url) for _ in range(3)]
+    try:
+        with ThreadPoolExecutor(3) as pool:
+            list(pool.map(upgrade, engines))
+        assert {current_revision(e) for e in engines} == {head_revision()}
+    finally:
+        for e in engines:
+            e.dispose()

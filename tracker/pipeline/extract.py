@@ -7,6 +7,13 @@ sentences of the summary), detect the language, find watched companies
 (``extract_sentence.py``), turn cues into candidates (``extract_events.py``),
 then merge candidates per company, type and role.
 
+Board changes: SPEC allows one ``board_change`` per company per item, listing
+everyone who joins or leaves, so candidates are merged into one. Its ``reason``
+carries the direction for the state machine: set (resigned, dismissed,
+unspecified...) only when every listed person leaves the board; ``None`` when
+anyone joins (all joiners, or a mix of joiners and leavers), and for an
+overhaul.
+
 Confidence is a plain score: the cue's strength (a finite verb such as
 "resigns" 0.8, a noun such as "departure" 0.65, a weak cue such as "becomes"
 0.6), +0.1 when a full name is attached, -0.15 when nobody is named, -0.1 when
@@ -60,7 +67,8 @@ class Extractor:
         summary = clean(item.summary or "", MAX_SUMMARY_CHARS)
         texts = [t for t in [title, *split_sentences(summary)] if t]
         folded = [fold(t) for t in texts]
-        if not texts or not self._matcher.any_hit(folded):
+        hits = self._matcher.hits_folded(folded)
+        if not any(hits):
             return []
         lang = detect_language(f"{title} {summary[:600]}")
         lex = LEXICONS[lang]
@@ -69,8 +77,9 @@ class Extractor:
             lex.may_have_board_cue(f) for f in folded
         ):
             return []
-        sentences = [Sentence.of(t, i) for i, t in enumerate(texts)]
-        hits = self._matcher.hits(sentences)
+        sentences = [
+            Sentence.of(t, i, f) for i, (t, f) in enumerate(zip(texts, folded, strict=True))
+        ]
         mentions = self._matcher.mentions(sentences, lang, hits)
         companies = [m.company for row in mentions for m in row if not m.subsidiary]
         if not companies:
@@ -84,8 +93,9 @@ class Extractor:
         main = next((m.company for m in mentions[0] if not m.subsidiary), companies[0])
         candidates: list[Candidate] = []
         for view in views:
-            candidates += cue_candidates(view, main)
-            candidates += board_candidates(view, main)
+            here = None if view.sent.index == 0 and _other_topic(view) else main
+            candidates += cue_candidates(view, here)
+            candidates += board_candidates(view, here)
         return _merge(candidates, lang, self._fallback_role(appositions))
 
     def _resolve_people(self, views: list[SentenceView], companies: set[str]) -> dict[str, Role]:
@@ -110,25 +120,74 @@ class Extractor:
         return ChainMap(appositions, self._known.roles)
 
 
+def _other_topic(title: SentenceView) -> bool:
+    """ "Disneyland Paris : X nommée présidente": the headline's topic is an unwatched
+    organisation (capitalised words before the colon that are no person and no
+    watched company), so its cues do not fall back to the item's company."""
+    colon = title.sent.text.find(":")
+    if colon <= 0 or (title.mentions and title.mentions[0].start < colon):
+        return False
+    prefix = [i for i, t in enumerate(title.sent.tokens) if t.end <= colon]
+    if not prefix or not all(title.sent.tokens[i].is_cap for i in prefix):
+        return False
+    return not any(n.first <= i <= n.last for n in title.names for i in prefix)
+
+
 def _succession_roles(candidates: list[Candidate], roles_of: Mapping[str, Role]) -> None:
-    """Both sides of "A replaces B" share a role: fill the side that names none."""
-    known: dict[tuple[str, EventType], Role] = {}
+    """Both sides of "A replaces B" share a role: fill the side that names none.
+
+    The other side's role in the same sentence wins ("X steps down as chairman and
+    the board elected Y to succeed him"); else the item's. A sentence about a
+    division ("head of the airplanes unit ... replaced by Z") fills nothing.
+    """
+    known: dict[tuple[str, EventType, int], Role] = {}
     for cand in candidates:
         role = _final_role(cand, roles_of)
         if role not in {None, Role.DIRECTOR} and cand.type is not EventType.BOARD_CHANGE:
-            known.setdefault((cand.company, cand.type), role)
+            known.setdefault((cand.company, cand.type, cand.sentence), role)
+            known.setdefault((cand.company, cand.type, -1), role)
     for cand in candidates:
         if "succession" not in cand.extra or _final_role(cand, roles_of) not in {
             None,
             Role.DIRECTOR,
         }:
             continue
+        if "division" in cand.extra:
+            cand.role = None
+            continue
         other = EventType.DEPARTURE if cand.type is EventType.APPOINTMENT else EventType.APPOINTMENT
-        cand.role = known.get((cand.company, other))
+        cand.role = known.get((cand.company, other, cand.sentence)) or known.get(
+            (cand.company, other, -1)
+        )
+
+
+def _returns_not_appointments(candidates: list[Candidate]) -> list[Candidate]:
+    """A person brought back is a reinstatement only, not also an appointment."""
+    back: dict[tuple[str, str], Candidate] = {
+        (c.company, _surname(p)): c
+        for c in candidates
+        if c.type is EventType.REINSTATEMENT
+        for p in c.people
+    }
+    out: list[Candidate] = []
+    for cand in candidates:
+        keys = [(cand.company, _surname(p)) for p in cand.people]
+        if cand.type is EventType.APPOINTMENT and keys and all(k in back for k in keys):
+            for k in keys:
+                back[k].role = back[k].role or cand.role
+            continue
+        out.append(cand)
+    return out
+
+
+def _surname(name: str) -> str:
+    parts = name.split()
+    return fold(parts[-1]) if parts else ""
 
 
 def _merge(candidates: list[Candidate], lang: str, roles_of: Mapping[str, Role]) -> list[Event]:
     _succession_roles(candidates, roles_of)
+    candidates = _returns_not_appointments(candidates)
     merged: dict[tuple[str, EventType, Role], Candidate] = {}
     for cand in candidates:
         role = _final_role(cand, roles_of)
@@ -155,6 +214,8 @@ def _final_role(cand: Candidate, roles_of: Mapping[str, Role]) -> Role | None:
     role = cand.role
     if role is None and cand.type is not EventType.APPOINTMENT:
         role = next((roles_of[fold(p)] for p in cand.people if fold(p) in roles_of), None)
+    if role is None and "move" in cand.extra:
+        role = Role.CEO  # "X passe à la présidence": usually from the chief executive post
     return role
 
 
@@ -164,6 +225,8 @@ def _absorb(into: Candidate, cand: Candidate) -> None:
         if person.split() and fold(person.split()[-1]) not in seen:
             into.people.append(person)
             seen.add(fold(person.split()[-1]))
+    if into.reason is None or cand.reason is None:
+        into.reason = None  # a board change with joiners: no single direction
     if _CERTAINTY_RANK[cand.certainty] > _CERTAINTY_RANK[into.certainty]:
         into.certainty = cand.certainty
     into.interim = into.interim or cand.interim
@@ -193,7 +256,7 @@ def _event(c: Candidate, lang: str) -> Event:
         role=c.role,
         certainty=c.certainty,
         interim=c.interim,
-        reason=c.reason if c.type is EventType.DEPARTURE else None,
+        reason=c.reason if c.type in {EventType.DEPARTURE, EventType.BOARD_CHANGE} else None,
         confidence=round(_confidence(c), 2),
         language=lang,
         evidence=c.evidence,

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from tracker.domain import EventType, Reason, Role
+from tracker.domain import Certainty, EventType, Reason, Role
+from tracker.pipeline.extract_cases import interim_end, joins_other, org_agent, recalled_exit
 from tracker.pipeline.extract_sentence import Candidate, Cue, RoleSpan, SentenceView, is_passive
 
 _BEFORE_WINDOW = 14
@@ -105,7 +106,7 @@ def _pick(
     is the person's current role, and a role far before the cue belongs to the
     subject's description, so only roles up to 3 tokens before count.
     """
-    usable = [r for r in spans if not (appointment and r.apposition)]
+    usable = [r for r in spans if not (appointment and r.apposition) and _same_part(view, r, cue)]
     if where in {"B", "b"}:  # the person is before the cue: a name's title after it is another's
         usable = [r for r in usable if not (r.apposition and r.first > cue.last)]
     inside = [r for r in spans if cue.first <= r.first <= cue.last]
@@ -119,6 +120,13 @@ def _pick(
     window = 3 if appointment else _ROLE_WINDOW
     near = [r for r in usable if _dist(r, cue) <= (window if r.last < cue.first else _ROLE_WINDOW)]
     return min(near, key=lambda r: _dist(r, cue)) if near else None
+
+
+def _same_part(view: SentenceView, r: RoleSpan, cue: Cue) -> bool:
+    """No ";" between a role and the cue: "X succede a Y; Z presidente"."""
+    toks = view.sent.tokens
+    lo, hi = (r.last, cue.first) if r.last < cue.first else (cue.last, r.first)
+    return ";" not in view.sent.text[toks[lo].end : toks[hi].start]
 
 
 def _same_clause(view: SentenceView, left: int, right: int) -> bool:
@@ -136,20 +144,25 @@ def cue_candidates(view: SentenceView, main: str | None) -> list[Candidate]:
     has_app = any(c.tag.startswith(("app", "succ", "newafter")) for c in view.cues)
     # "name X as successor to Y": every appointment here takes over Y's role.
     swap = any(c.tag.startswith(("succ", "inplace", "newafter")) for c in view.cues)
+    skipped = _skipped(view)
     for cue in view.cues:
         company, here = view.company_at(cue.first, main)
-        if company is None:
+        if company is None or id(cue) in skipped:
             continue
         parts = cue.tag.split(":")
         kind = parts[0]
-        if kind == "inplace" and not has_app:
-            continue
-        for etype, where, reason, strength in _plan(kind, parts, view, cue):
-            appointment = etype is not EventType.DEPARTURE
-            span = pick_role(view, cue, appointment, where)
+        for etype, where, reason, strength in _plan(kind, parts, view, cue, has_app):
+            span = _role_for(view, cue, kind, etype, where)
             if len(parts) > 2 and parts[-1] == "weak" and not _role_adjacent(view, cue):
                 continue
             people = _people(view, cue, where) if where else []
+            if (
+                etype is EventType.DEPARTURE
+                and where == "A"
+                and people
+                and recalled_exit(view, people[0])
+            ):
+                continue  # "succeeds X, who left in March": background
             role = span.role if span else None
             cand = _candidate(
                 view,
@@ -164,8 +177,64 @@ def cue_candidates(view: SentenceView, main: str | None) -> list[Candidate]:
             )
             if swap or (span and span.role is None):
                 cand.extra["succession"] = "1"
+            if view.dropped_role:
+                cand.extra["division"] = "1"
+            if kind == "move" and etype is EventType.DEPARTURE:
+                cand.extra["move"] = "1"
             out.append(cand)
     return out
+
+
+def _skipped(view: SentenceView) -> set[int]:
+    """Ids of cues that are no event; after an unwatched organisation's appointment verb
+    ("Rival Kestrel named X to succeed Y") the rest of the sentence is about it too,
+    up to the next watched company."""
+    out: set[int] = set()
+    agent_at: int | None = None
+    for cue in view.cues:
+        parts = cue.tag.split(":")
+        if agent_at is not None and not any(
+            agent_at < view.sent.token_at(m.start) < cue.first
+            for m in view.mentions
+            if not m.descriptor
+        ):
+            out.add(id(cue))
+            continue
+        agent_at = None
+        if _skip(view, cue, parts[0], parts):
+            out.add(id(cue))
+            if parts[0] == "app" and parts[1] != "b":
+                agent_at = cue.first
+    return out
+
+
+def _skip(view: SentenceView, cue: Cue, kind: str, parts: list[str]) -> bool:
+    """Cues that are no event here (see ``extract_cases``)."""
+    if kind == "iend":
+        return not interim_end(view, cue)[0]
+    if kind != "app":
+        return False
+    if parts[1] == "b":
+        return joins_other(view, cue)
+    return not is_passive(view.sent, cue) and org_agent(view, cue)
+
+
+def _role_for(
+    view: SentenceView, cue: Cue, kind: str, etype: EventType, where: str
+) -> RoleSpan | None:
+    if kind == "iend":
+        return interim_end(view, cue)[1] or RoleSpan(None, cue.first, cue.last, False)
+    if kind == "move" and etype is EventType.DEPARTURE:
+        return None
+    return pick_role(view, cue, etype is not EventType.DEPARTURE, where)
+
+
+def _verbless(view: SentenceView, cue: Cue) -> bool:
+    """ "Zafarana presidente al posto di Calvosa": name, role, then the "in place of" cue."""
+    role = next((r for r in view.roles if r.role is not None and 0 < cue.first - r.last <= 1), None)
+    if role is None:
+        return False
+    return any(0 < role.first - n.last <= 1 for n in view.names)
 
 
 def _role_adjacent(view: SentenceView, cue: Cue) -> bool:
@@ -173,9 +242,19 @@ def _role_adjacent(view: SentenceView, cue: Cue) -> bool:
 
 
 def _plan(
-    kind: str, parts: list[str], view: SentenceView, cue: Cue
+    kind: str, parts: list[str], view: SentenceView, cue: Cue, has_app: bool
 ) -> list[tuple[EventType, str, Reason | None, float]]:
     dep, app = EventType.DEPARTURE, EventType.APPOINTMENT
+    if kind == "inplace" and not has_app:
+        if _verbless(view, cue):
+            return [(app, "B", None, 0.7), (dep, "A", Reason.UNSPECIFIED, 0.7)]
+        if view.certainty is Certainty.RUMORED:  # "talks with successors for X"
+            return [(dep, "A", Reason.UNSPECIFIED, 0.6)]
+        return []
+    if kind == "iend":
+        return [(dep, "b", Reason.UNSPECIFIED, 0.7)]
+    if kind == "move":
+        return [(app, "b", None, 0.75), (dep, "b", Reason.UNSPECIFIED, 0.7)]
     if kind == "dep":
         strength = 0.65 if parts[2] == "n" else 0.8
         return [(dep, _direction(view, cue, parts[2]), Reason(parts[1]), strength)]
@@ -232,8 +311,9 @@ def board_candidates(view: SentenceView, main: str | None) -> list[Candidate]:
         if company is None:
             continue
         last_word = view.sent.tokens[cue.last].text.lower()
-        where = "a" if last_word in {"de", "of", "di", "von"} else "b"
+        where = "a" if last_word in {"de", "of", "di", "von", "by"} else "b"
         people = [] if cue.tag == "bover" else _people(view, cue, where)
+        leave = cue.tag.startswith("bleave")
         out.append(
             _candidate(
                 view,
@@ -241,7 +321,7 @@ def board_candidates(view: SentenceView, main: str | None) -> list[Candidate]:
                 company,
                 EventType.BOARD_CHANGE,
                 role=Role.DIRECTOR,
-                reason=None,
+                reason=Reason(cue.tag.split(":")[1]) if leave else None,
                 people=people,
                 strength=0.7,
                 here=here,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tracker.pipeline.lang import _FOLDED as STOPWORDS
+from tracker.pipeline.lexicon.common import COUNTRY_UNITS, DESCRIPTOR_NOUNS
 from tracker.pipeline.text import Sentence, Token, fold
 
 PARTICLES = frozenset("de del della dei des du la le van von der den di da dos das bin al".split())
@@ -27,6 +28,7 @@ NOT_NAMES = frozenset(
     sr sra signor signora chief executive officer chairman chairwoman president ceo cfo coo cto
     board directors director inc corp group co ltd sec us uk eu who what why how when where
     co-founder founder cofondateur fondateur grunder fundador fondatore ex former
+    feb apr jun jul aug sep sept oct nov dec
     """.split()
 )
 _ALL_STOP = frozenset().union(*STOPWORDS.values())
@@ -55,6 +57,8 @@ def _name_token(tok: Token) -> bool:
     head, _, rest = text.partition("-")
     if rest and len(head) >= 2 and head.isupper():
         return False  # US-Werk, EU-Kommission
+    if rest and fold(rest) in DESCRIPTOR_NOUNS:
+        return False  # Roche-Manager, Uber-Gründer
     return any(c.islower() for c in text) or len(text) <= 3
 
 
@@ -74,7 +78,7 @@ def find_names(sent: Sentence, blocked: set[int], stop: frozenset[str] = _ALL_ST
     out: list[Name] = []
     i = 0
     while i < len(toks):
-        if i in blocked or not _name_token(toks[i]) or toks[i].low in stop:
+        if i in blocked or not _name_token(toks[i]) or toks[i].low in stop or _month(sent, i):
             i += 1
             continue
         j = i
@@ -87,14 +91,44 @@ def find_names(sent: Sentence, blocked: set[int], stop: frozenset[str] = _ALL_ST
                 j = _particle_run(sent, nxt, blocked)
                 continue
             break
-        out.append(Name(i, j, sent.text[toks[i].start : toks[j].end]))
+        if not _organisation(sent, i, j, blocked):
+            out.append(Name(i, j, sent.text[toks[i].start : toks[j].end]))
         i = j + 1
     return out
 
 
+_ORG_PREPS = frozenset("of at".split())
+
+
+def _organisation(sent: Sentence, i: int, j: int, blocked: set[int]) -> bool:
+    """A run that names an organisation: "Expedia's Dara", "Twitch boss", "CEO of Chipotle"."""
+    toks = sent.tokens
+    end = toks[j].end
+    if j > i and toks[j].low in COUNTRY_UNITS:
+        return True  # "HEC Paris", "Santander España"
+    if sent.text[end : end + 2] in {"'s", "’s"} and j + 1 < len(toks) and toks[j + 1].is_cap:
+        return True
+    if (
+        j + 2 < len(toks)
+        and toks[j + 1].low in DESCRIPTOR_NOUNS
+        and _adjacent(sent, j, j + 1)
+        and toks[j + 2].is_cap
+        and _adjacent(sent, j + 1, j + 2)
+    ):
+        return True  # "Twitch boss Emmett Shear", not "names Christian Sewing chief executive"
+    return i >= 2 and toks[i - 1].low in _ORG_PREPS and (i - 2) in blocked
+
+
+def _month(sent: Sentence, i: int) -> bool:
+    """ "Jan. 1", "Mar. 3": an abbreviated month, where "Jan" and "Mar" are also names."""
+    tok = sent.tokens[i]
+    return tok.low in {"jan", "mar"} and sent.text[tok.end : tok.end + 1] == "."
+
+
 def _adjacent(sent: Sentence, a: int, b: int) -> bool:
     gap = sent.text[sent.tokens[a].end : sent.tokens[b].start]
-    return gap == " " or (gap == ". " and len(sent.tokens[a].text) == 1)  # "G. Kennedy"
+    initials = len(sent.tokens[a].text.replace(".", "")) <= 2 and sent.tokens[a].text.isupper()
+    return gap == " " or (gap == ". " and initials)  # "G. Kennedy", "C.S. Venkatakrishnan"
 
 
 def _particle_run(sent: Sentence, idx: int, blocked: set[int]) -> int:

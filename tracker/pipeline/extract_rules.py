@@ -7,7 +7,9 @@ Cue tags:
 - ``dep:<reason>:<dir>`` departure; ``app:<dir>[:weak]`` appointment;
   ``rein`` reinstatement; ``succ`` "A succeeds B" (A in, B out);
   ``succby`` "B replaced by A" (B out, A in); ``inplace`` "in place of B" (B out);
-  ``newafter`` "au profit de A" (A in); ``neg`` a phrase that cancels cues it covers.
+  ``newafter`` "au profit de A" (A in); ``neg`` a phrase that cancels cues it covers;
+  ``iend`` "X, interim CEO, remains CFO": an interim ends (X leaves the interim role);
+  ``move`` "X moves to the chair": X into the chair and out of the role held.
 - ``<dir>`` says where the person usually is: ``b`` before the cue (subject),
   ``a`` after it (object of an active verb), ``n`` the nearest either side.
 - ``weak`` cues ("becomes", "new", "wird") count only right next to a role.
@@ -53,6 +55,8 @@ class Lexicon:
     deny: re.Pattern[str]
     interim: re.Pattern[str]
     board_keys: tuple[str, ...]  # a board cue needs one of these substrings
+    official: re.Pattern[str] | None = None  # firm decision: modal rumour words don't count
+    modal: frozenset[str] = frozenset()  # rumour words that an official statement overrides
 
     def may_have_board_cue(self, folded: str) -> bool:
         """Substring pre-check so most sentences skip the board table."""
@@ -73,6 +77,8 @@ def _compile(lang: str) -> Lexicon:
     mod = _MODULES[lang]
     board_keys: tuple[str, ...] = tuple(mod.BOARD_KEYS)
     shared_roles = [] if lang == "en" else [r for r in en.ROLES if r[0] in {"cfo", "coo", "cto"}]
+    if lang != "en":  # English titles are common in European business news
+        shared_roles.append(("ceo", r"\bchief executive officer\b"))
     return Lexicon(
         lang=lang,
         cues=_table(mod.CUES),
@@ -82,6 +88,8 @@ def _compile(lang: str) -> Lexicon:
         deny=re.compile(mod.DENY),
         interim=re.compile(mod.INTERIM),
         board_keys=board_keys,
+        official=re.compile(mod.OFFICIAL) if hasattr(mod, "OFFICIAL") else None,
+        modal=frozenset(getattr(mod, "MODAL", ())),
     )
 
 

@@ -11,6 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from tracker.domain import Certainty, EventType, Reason, Role
+from tracker.pipeline.extract_clauses import (
+    mark_descriptors,
+    past_clauses,
+    retrospective,
+    said_in_past,
+)
 from tracker.pipeline.extract_people import Name, find_names, stopwords_for
 from tracker.pipeline.extract_rules import Lexicon
 from tracker.pipeline.lexicon.common import (
@@ -25,10 +31,15 @@ from tracker.pipeline.text import Sentence
 _FORMER = frozenset(
     "former ex ancien ancienne fruhere fruherer ehemalige ehemaliger antiguo".split()
 )
-_PREPS = frozenset("of at de d du des von bei der di del della dell al".split())
+_PREPS = frozenset("of at de d du des von bei der di del della dell".split())
 _BY = frozenset("by par von por da".split())
 _PLUPERFECT = frozenset("had hatte hatten habia habian aveva avevano".split())
 _RELATIVE = frozenset("who which".split())
+_CONJ = frozenset("and et und y e".split())
+_ARTICLES = frozenset(
+    "the a an le la les l un une der die das den dem el los las il lo gli".split()
+)
+_DAY = frozenset("day dia giorno tag lendemain hours heures horas ore stunden".split())
 _CHIEF_OK = frozenset(
     "the its new interim acting top company group executive finance financial operating "
     "technology tech former a an as named".split()
@@ -88,9 +99,15 @@ class SentenceView:
     interim_tokens: set[int]
     background: int = 0
     lang: str = "en"
+    past_exits: list[tuple[int, int]] = field(default_factory=list)  # recalled exits
+    dropped_role: bool = False  # the sentence is about a division ("unit", "Sparte")
+    person_tokens: frozenset[int] = frozenset()  # tokens naming a watchlist executive
+    org_names: set[int] = field(default_factory=set)  # names found to be organisations
 
     def usable_name(self, i: int, resolved_only: bool) -> bool:
         """A lone unresolved capitalised word is a name only outside German and mid-sentence."""
+        if i in self.org_names:
+            return False
         if self.full_names[i] is not None:
             return True
         return not resolved_only and self.lang != "de" and self.names[i].first > 0
@@ -104,11 +121,20 @@ class SentenceView:
         best: tuple[int, Mention] | None = None
         for m in self.mentions:
             dist = abs(self.sent.token_at(m.start) - tok)
-            if not m.subsidiary and (best is None or dist < best[0]):
+            if not (m.subsidiary or m.descriptor) and (best is None or dist < best[0]):
                 best = (dist, m)
         if best is None:
-            return (None, True) if self.mentions else (main, False)
+            units = [m for m in self.mentions if m.subsidiary and not m.descriptor]
+            return (None, True) if any(self._same_clause(m, tok) for m in units) else (main, False)
         return best[1].company, True
+
+    def _same_clause(self, m: Mention, tok: int) -> bool:
+        """A unit named near the cue in its clause ("Santander UK nombra"), not after a comma."""
+        toks = self.sent.tokens
+        at = self.sent.token_at(m.start)
+        lo, hi = (at, tok) if at < tok else (tok, at)
+        near = hi - lo <= 6
+        return lo == hi or (near and "," not in self.sent.text[toks[lo].end : toks[hi].start])
 
 
 def _span_tokens(sent: Sentence, start: int, end: int) -> tuple[int, int]:
@@ -132,11 +158,17 @@ def build_view(
     for _tag, start, end in raw_roles:
         a, b = _span_tokens(sent, start, end)
         blocked.update(range(a, b + 1))
-    cues, background = _cues(sent, raw_cues)
+    people = frozenset(sent.token_at(m.start) for m in mentions if m.kind == "person")
+    clauses = past_clauses(sent)
+    upper_ok = lex.lang == "de" or sent.title_case  # nouns / Headline Case
+    cues, background = _cues(sent, raw_cues, clauses, upper_ok)
     blocked.update(c.first for c in cues if c.first == 0)
     names = find_names(sent, blocked, stopwords_for(lex.lang))
+    mentions = mark_descriptors(sent, [m for m in mentions if m.kind != "person"], names)
     name_starts = {n.first for n in names}
-    roles = _roles(sent, raw_roles, mentions, name_starts)
+    persons = {n.first for n in names if n.last > n.first}
+    roles = _roles(sent, raw_roles, mentions, name_starts, persons)
+    dropped = any(t.low in DIVISION_WORDS for t in sent.tokens)
     board = [
         Cue(t, a, b)
         for t, s, e in (lex.board.scan(sent.folded) if lex.may_have_board_cue(sent.folded) else [])
@@ -146,9 +178,10 @@ def build_view(
     if any(c.tag == "neg" for c in cues):
         board = []
         cues = [c for c in cues if c.tag != "neg"]
+    board, cues = _board_exits(board, cues)
     return SentenceView(
         sent=sent,
-        mentions=[m for m in mentions if m.kind != "person"],
+        mentions=mentions,
         names=names,
         full_names=[None] * len(names),
         roles=roles,
@@ -158,11 +191,47 @@ def build_view(
         interim_tokens={sent.token_at(m.start()) for m in lex.interim.finditer(sent.folded)},
         background=background,
         lang=lex.lang,
+        past_exits=_past_exits(sent, clauses, raw_cues, names),
+        dropped_role=dropped,
+        person_tokens=people,
     )
 
 
+def _board_exits(board: list[Cue], cues: list[Cue]) -> tuple[list[Cue], list[Cue]]:
+    """ "steps down from the board": the exit cue is the board cue's, its reason kept."""
+    out: list[Cue] = []
+    for b in board:
+        inside = [
+            c for c in cues if c.tag.startswith("dep") and c.first <= b.last and b.first <= c.last
+        ]
+        reason = inside[0].tag.split(":")[1] if inside else "unspecified"
+        cues = [c for c in cues if c not in inside]
+        out.append(Cue(f"bleave:{reason}", b.first, b.last) if b.tag == "bleave" else b)
+    return out, cues
+
+
+def _past_exits(
+    sent: Sentence,
+    clauses: list[tuple[int, int, bool]],
+    raw: list[tuple[str, int, int]],
+    names: list[Name],
+) -> list[tuple[int, int]]:
+    """Past-dated clauses recalling the antecedent's own exit ("who left in May", "parti
+    en décembre"), not someone else's ("qui assurait l'intérim depuis le départ de X")."""
+    starts = [sent.token_at(s) for t, s, _ in raw if t.startswith("dep")]
+
+    def own_exit(a: int, b: int) -> bool:
+        return any(a <= k <= b and not any(k < n.first <= b for n in names) for k in starts)
+
+    return [(a, b) for a, b, exit_word in clauses if exit_word or own_exit(a, b)]
+
+
 def _roles(
-    sent: Sentence, raw: list[tuple[str, int, int]], mentions: list[Mention], name_starts: set[int]
+    sent: Sentence,
+    raw: list[tuple[str, int, int]],
+    mentions: list[Mention],
+    name_starts: set[int],
+    persons: set[int],
 ) -> list[RoleSpan]:
     out: list[RoleSpan] = []
     for tag, start, end in raw:
@@ -171,7 +240,7 @@ def _roles(
         first, last = _span_tokens(sent, start, end)
         if first > 0 and sent.tokens[first - 1].low in _FORMER:
             continue
-        if _foreign_or_division(sent, first, last, start, mentions):
+        if _foreign_or_division(sent, (first, last, start), mentions, persons):
             continue
         appos = (last + 1) in name_starts and sent.text[
             sent.tokens[last].end : sent.tokens[last + 1].start
@@ -181,9 +250,10 @@ def _roles(
 
 
 def _foreign_or_division(
-    sent: Sentence, first: int, last: int, start: int, mentions: list[Mention]
+    sent: Sentence, span: tuple[int, int, int], mentions: list[Mention], persons: set[int]
 ) -> bool:
     """A role of some other organisation or of a division ("président de HEC", "AWS chief")."""
+    first, last, start = span
     toks = sent.tokens
     compound = toks[first].start < start and sent.text[start - 1] not in "'’"
     if compound:  # role inside a compound: "BMW-Chef", "Stahlchef"
@@ -208,11 +278,24 @@ def _foreign_or_division(
         return _not_watched(window[0].start + 2, mentions)
     if head not in _PREPS:
         return False
-    for tok in window[1:]:
+    return _owner_is_foreign(sent, last + 2, mentions, persons)
+
+
+def _owner_is_foreign(sent: Sentence, k: int, mentions: list[Mention], persons: set[int]) -> bool:
+    """After "<role> of": an unwatched organisation, not a person ("al posto di Lucia
+    Calvosa", "Vorstandsvorsitz von Kurt Bock") nor a later clause."""
+    noun = False
+    for i in range(k, min(k + 8, len(sent.tokens))):
+        tok = sent.tokens[i]
+        if tok.low in _CONJ or sent.text[tok.start - 2 : tok.start - 1] in {",", ";", ":"}:
+            return False
         if not tok.is_cap:
+            noun = noun or tok.low not in _ARTICLES
             continue
         mention = next((m for m in mentions if m.start <= tok.start < m.end), None)
-        return mention is None or mention.subsidiary
+        if mention is not None:
+            return mention.subsidiary
+        return noun or i not in persons
     return False
 
 
@@ -221,13 +304,23 @@ def _not_watched(start: int, mentions: list[Mention]) -> bool:
     return mention is None or mention.subsidiary
 
 
-def _cues(sent: Sentence, raw: list[tuple[str, int, int]]) -> tuple[list[Cue], int]:
+def _cues(
+    sent: Sentence,
+    raw: list[tuple[str, int, int]],
+    clauses: list[tuple[int, int, bool]],
+    upper_ok: bool,
+) -> tuple[list[Cue], int]:
     """Live cues (``neg`` ones kept for the caller) and how many were background."""
     found = [(t, *_span_tokens(sent, s, e)) for t, s, e in raw]
     out: list[Cue] = []
     background = 0
+    retro = bool(found) and retrospective(sent)
     for tag, first, last in found:
-        if tag != "neg" and _background(sent, first, tag):
+        if upper_ok is False and first > 0 and sent.tokens[first].is_cap:
+            continue  # "Sara Conti": a name that folds like a cue word ("sarà")
+        in_clause = tag != "rein" and any(a <= first <= b for a, b, _ in clauses)
+        past = retro or in_clause or said_in_past(sent, first)
+        if tag != "neg" and (past or _background(sent, first, tag)):
             background += 1
             continue
         if tag.startswith("dep") and _layoff(sent, last):
@@ -247,7 +340,9 @@ def _background(sent: Sentence, first: int, tag: str) -> bool:
         word = tok.low
         if sent.text[tok.end : tok.end + 1] in {",", ";", ":"}:
             break
-        if word in BACKGROUND_PREPS or (word in _PLUPERFECT and first - k <= 4):
+        if word in BACKGROUND_PREPS and not (k > 0 and toks[k - 1].low in _DAY):
+            return True  # "after X's ouster", but "the day after" is news
+        if word in _PLUPERFECT and first - k <= 4:
             return True
         k -= 1
     if first > 0 and sent.tokens[first - 1].low in _RELATIVE:
@@ -263,9 +358,15 @@ def _layoff(sent: Sentence, last: int) -> bool:
 def _certainty(sent: Sentence, lex: Lexicon) -> Certainty:
     if lex.deny.search(sent.folded):
         return Certainty.DENIED
-    for m in lex.rumor.finditer(sent.folded):
-        if m.group() == "may" and sent.text[m.start()].isupper():
-            continue  # the month
+    words = [
+        m.group()
+        for m in lex.rumor.finditer(sent.folded)
+        if not (m.group() == "may" and sent.text[m.start()].isupper())  # the month
+    ]
+    if words:
+        official = lex.official is not None and lex.official.search(sent.folded)
+        if official and all(w in lex.modal for w in words):
+            return Certainty.REPORTED  # "Der Aufsichtsrat hat beschlossen, dass X ... soll"
         return Certainty.RUMORED
     if sent.index == 0 and sent.text.rstrip().endswith("?"):
         return Certainty.RUMORED

@@ -19,8 +19,16 @@ import ahocorasick
 
 from tracker.domain import Company, Watchlist
 from tracker.pipeline.lang import _FOLDED as STOPWORDS
-from tracker.pipeline.lexicon.common import COMMON_WORDS, CORP_AFTER, CORP_SUFFIXES, LEADERSHIP
-from tracker.pipeline.text import Sentence, fold, is_title_case
+from tracker.pipeline.lexicon.common import (
+    COMMON_WORDS,
+    CORP_AFTER,
+    CORP_SUFFIXES,
+    COUNTRY_UNITS,
+    LEADERSHIP,
+    PARENT_MARKERS,
+    SUBSIDIARY_TAILS,
+)
+from tracker.pipeline.text import Sentence, fold
 
 _LEGAL = re.compile(
     r"[,\s]+(inc\.?|corp\.?|corporation|company|co\.|ltd\.?|limited|plc|llc|ag|se|s\.a\.|sa|"
@@ -40,6 +48,7 @@ class Mention:
     end: int
     kind: str  # name | ticker | person
     subsidiary: bool = False
+    descriptor: bool = False  # describes a person ("Nike's Mark Parker"), not the actor
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +74,20 @@ def _aliases(company: Company) -> set[str]:
         stripped = _LEGAL.sub("", name).strip(" ,")
         if len(stripped) >= 2:
             names.add(stripped)
-    return names
+    return names | {v for n in names for v in _inflected(n)}
+
+
+def _inflected(name: str) -> list[str]:
+    """German adjective endings of a multi-word name: "Deutsche Bank" -> "Deutschen Bank".
+
+    The first word of a name like "Deutsche Bank" or "Deutsche Börse" is an
+    adjective, declined after an article ("der Deutschen Bank").
+    """
+    words = name.split()
+    if len(words) < 2 or not words[0].endswith("e") or not words[0][:1].isupper():
+        return []
+    rest = " ".join(words[1:])
+    return [f"{words[0]}n {rest}", f"{words[0]}r {rest}"]
 
 
 def _boundary(folded: str, start: int, end: int) -> bool:
@@ -120,6 +142,10 @@ class Matcher:
         """Raw alias hits per sentence (longest, non-overlapping, word-bounded)."""
         return [self._hits(s.folded) for s in sentences]
 
+    def hits_folded(self, folded_texts: Sequence[str]) -> list[list[Hit]]:
+        """Raw alias hits per folded text (the same as ``hits`` before tokenising)."""
+        return [self._hits(text) for text in folded_texts]
+
     def any_hit(self, folded_texts: Sequence[str]) -> bool:
         """Cheap pre-check on folded texts, before any tokenising."""
         return any(self._hits(text) for text in folded_texts)
@@ -141,7 +167,7 @@ class Matcher:
             for start, end, entries in hits:
                 for e in entries:
                     if _accept(e, sent, (start, end), sure, lang):
-                        sub = e.kind == _KIND_NAME and _is_subsidiary(sent, end)
+                        sub = e.kind == _KIND_NAME and _is_subsidiary(sent, start, end)
                         row.append(Mention(e.company, start, end, e.kind, sub))
             out.append(row)
         return out
@@ -174,7 +200,7 @@ def _accept(e: _Entry, sent: Sentence, span: tuple[int, int], sure: set[str], la
         return False
     if e.company in sure or _corporate_neighbour(sent, start, end):
         return True
-    mid = start > 0 and not is_title_case(sent.tokens)
+    mid = start > 0 and not sent.title_case
     return mid and lang != "de" and len(e.surface) > 3
 
 
@@ -192,11 +218,23 @@ def _corporate_neighbour(sent: Sentence, start: int, end: int) -> bool:
     return any(t.low in LEADERSHIP for t in window)
 
 
-def _is_subsidiary(sent: Sentence, end: int) -> bool:
-    """ "Airbus Helicopters", "Thyssenkrupp Steel": a capitalised word glued after the name."""
-    if end >= len(sent.text) or sent.text[end] != " " or is_title_case(sent.tokens):
+def _is_subsidiary(sent: Sentence, start: int, end: int) -> bool:
+    """A unit, not the group: "Airbus Helicopters", "HSBC UK", "Telefónica-Tochter",
+    "una società di Eni" (the name is the parent of what the sentence is about)."""
+    first = sent.token_at(start)
+    before = {t.low for t in sent.tokens[max(0, first - 3) : first]}
+    if before & PARENT_MARKERS:
+        return True
+    if sent.folded[end : end + 1] == "-":
+        tail = sent.folded[end + 1 : end + 20].split(" ", 1)[0]
+        return tail in SUBSIDIARY_TAILS
+    if end >= len(sent.text) or sent.text[end] != " ":
         return False
     idx = sent.token_at(end)
+    if idx < len(sent.tokens) and sent.tokens[idx].low in COUNTRY_UNITS:
+        return sent.tokens[idx].is_cap
+    if sent.title_case:
+        return False
     if idx >= len(sent.tokens) or sent.tokens[idx].start != end + 1:
         return False
     tok = sent.tokens[idx]

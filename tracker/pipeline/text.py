@@ -7,6 +7,7 @@ callers cap the amount of text they analyse (see ``MAX_*`` below).
 from __future__ import annotations
 
 import html
+from bisect import bisect_right
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -125,15 +126,21 @@ class Sentence:
     folded: str
     tokens: tuple[Token, ...]
     index: int
+    title_case: bool = False  # Headline Style Capitalisation (computed once by ``of``)
+    ends: tuple[int, ...] = ()  # token end offsets, for ``token_at``
 
     @staticmethod
-    def of(text: str, index: int) -> Sentence:
-        """Build from raw sentence text."""
-        folded = fold(text)
-        return Sentence(text, folded, tuple(tokenize(text, folded)), index)
+    def of(text: str, index: int, folded: str | None = None) -> Sentence:
+        """Build from raw sentence text (and its ``fold`` when the caller has it)."""
+        folded = fold(text) if folded is None else folded
+        tokens = tuple(tokenize(text, folded))
+        ends = tuple(t.end for t in tokens)
+        return Sentence(text, folded, tokens, index, is_title_case(tokens), ends)
 
     def token_at(self, offset: int) -> int:
         """Index of the first token ending after ``offset`` (len(tokens) when none)."""
+        if len(self.ends) == len(self.tokens):
+            return bisect_right(self.ends, offset)
         for i, tok in enumerate(self.tokens):
             if tok.end > offset:
                 return i

@@ -16,7 +16,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine, event
+from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -105,11 +105,23 @@ def alembic_config(engine: Engine | None = None) -> Config:
     return config
 
 
+# Any constant: replicas starting together on PostgreSQL migrate one at a time.
+_MIGRATION_LOCK = 7_301_996_412
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Migrate the database to ``revision`` (the newest by default)."""
+    """Migrate the database to ``revision`` (the newest by default).
+
+    On PostgreSQL a transaction-level advisory lock serialises replicas that
+    start at the same moment; the second one finds the schema already current.
+    """
     config = alembic_config(engine)
     try:
         with engine.begin() as connection:
+            if connection.dialect.name == "postgresql":
+                connection.execute(
+                    text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK}
+                )
             config.attributes["connection"] = connection
             command.upgrade(config, revision)
     except SQLAlchemyError as exc:

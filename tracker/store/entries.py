@@ -6,11 +6,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session, make_transient_to_detached
+from sqlalchemy.orm.attributes import set_committed_value
 
 from tracker.domain import Event, FeedEntry
 from tracker.store.tables import EntryRow, EventRow
@@ -156,3 +157,25 @@ def set_events_story(session: Session, event_ids: Sequence[int], story_id: int) 
     if missing:
         for row in session.scalars(select(EventRow).where(EventRow.id.in_(missing))):
             row.story_id = story_id
+
+
+def set_stories_of_events(session: Session, story_of_event: Mapping[int, int]) -> None:
+    """Set ``story_id`` of many events (event id -> story id) in one executemany UPDATE.
+
+    The events' copies in the session get the new value as their stored
+    state, so the session agrees with the database without another flush.
+    """
+    if not story_of_event:
+        return
+    table: Table = EventRow.__table__  # type: ignore[assignment]
+    statement = (
+        update(table)
+        .where(table.c.id == bindparam("event_id"))
+        .values(story_id=bindparam("new_story_id"))
+    )
+    params = [{"event_id": e, "new_story_id": s} for e, s in story_of_event.items()]
+    session.execute(statement, params)
+    for event_id, story_id in story_of_event.items():
+        row = session.identity_map.get(session.identity_key(EventRow, event_id))
+        if isinstance(row, EventRow):
+            set_committed_value(row, "story_id", story_id)

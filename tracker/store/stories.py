@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import NamedTuple
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from tracker.errors import StoreError
@@ -222,27 +222,26 @@ def record_transition(session: Session, row: TransitionRow) -> TransitionRow:
     return row
 
 
-def add_story_source_unchecked(
-    session: Session,
-    story: StoryRow,
-    entry_id: int,
-    *,
-    link: str | None,
-    certainty: str,
-    seen_at: datetime,
-) -> StorySourceRow:
-    """``add_story_source`` without its existence check and without a flush.
+class NewSource(NamedTuple):
+    """A story source for ``insert_story_sources`` (the columns of ``story_sources``)."""
 
-    For a batch writer that already knows the entry is not attached (a story
-    it has just created, or pairs it read in one query): attaching one entry
-    twice breaks the unique constraint at the next flush, which sends the row.
+    story_id: int
+    entry_id: int
+    link: str | None
+    certainty: str
+    seen_at: datetime
+
+
+def insert_story_sources(session: Session, sources: Sequence[NewSource]) -> None:
+    """INSERT sources the caller knows are not attached yet, in one executemany, in order.
+
+    For a batch writer (``views.write_plan``): no existence check, no ORM
+    objects, and the stories' ``last_seen_at`` is the caller's to move. A
+    repeated pair breaks the unique constraint.
     """
-    row = StorySourceRow(
-        story_id=story.id, entry_id=entry_id, link=link, certainty=certainty, seen_at=seen_at
-    )
-    session.add(row)
-    story.last_seen_at = max(story.last_seen_at, seen_at)
-    return row
+    if sources:
+        table: Table = StorySourceRow.__table__  # type: ignore[assignment]
+        session.execute(insert(table), [source._asdict() for source in sources])
 
 
 def company_transitions(session: Session, company: str) -> list[TransitionRow]:

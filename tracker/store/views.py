@@ -7,7 +7,7 @@ decide, and writes the plan with ``write_plan`` in the same transaction.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -143,12 +143,6 @@ class WrittenPlan:
     rumours: tuple[tuple[int, NewStory], ...]
 
 
-def _link_event(session: Session, story_id: int, obs: Observation) -> None:
-    # Not flushed here: write_plan flushes once at the end (and the ORM before any query).
-    if obs.event_id is not None:
-        entries.set_events_story(session, [obs.event_id], story_id)
-
-
 def _insert_transition(session: Session, story_id: int, t: NewTransition) -> int:
     row = TransitionRow(
         company=t.company,
@@ -220,37 +214,54 @@ def _hold_rows(session: Session, steps: list[AttachSource | Promote | Deny]) -> 
 
 
 class _PlanWriter:
-    """Writes one plan's steps with as few queries and flushes as the ids allow.
+    """Writes plans' steps with as few queries and flushes as the ids allow.
 
-    Which sources are already attached is read once for the whole plan (a
-    new story has none), so attaching one costs no query; rows go out in
-    the flushes that fetch new ids, and in one last flush.
+    Which sources are already attached is read once for all the plans (a
+    new story has none), so attaching one costs no query; new sources and
+    event links are collected and sent as two executemany statements at the
+    end, story and transition rows in the flushes that fetch new ids and in
+    one last flush. Plans must be of different companies (they share no rows).
     """
 
-    def __init__(self, session: Session, plan: CompanyPlan, now: datetime) -> None:
+    def __init__(self, session: Session, plans: Sequence[CompanyPlan], now: datetime) -> None:
         self.session = session
         self.now = now
         self.written: list[WrittenTransition] = []
         self.rumours: list[tuple[int, NewStory]] = []
-        stored = [s for s in plan.steps if not isinstance(s, NewStory)]
+        stored = [s for plan in plans for s in plan.steps if not isinstance(s, NewStory)]
         self.attached = stories.stored_source_pairs(
             session, ((s.story_id, s.observation.entry_id) for s in stored)
         )
         self.held = _hold_rows(session, stored)
+        self.sources: list[stories.NewSource] = []
+        self.story_of_event: dict[int, int] = {}
+
+    def write(self, plan: CompanyPlan) -> WrittenPlan:
+        """Apply one plan's steps in order (its sources and links wait for ``finish``)."""
+        self.written, self.rumours = [], []
+        for step in plan.steps:
+            if isinstance(step, NewStory):
+                self.new_story(step)
+            else:
+                self.stored_story(step)
+        return WrittenPlan(tuple(self.written), tuple(self.rumours))
 
     def add_source(self, story: StoryRow, obs: Observation, seen_at: datetime) -> None:
         """Attach ``obs``'s entry unless it already is (then, as before, nothing moves)."""
         if (story.id, obs.entry_id) not in self.attached:
             self.attached.add((story.id, obs.entry_id))
-            stories.add_story_source_unchecked(
-                self.session,
-                story,
-                obs.entry_id,
-                link=obs.link,
-                certainty=obs.certainty.value,
-                seen_at=seen_at,
+            self.sources.append(
+                stories.NewSource(story.id, obs.entry_id, obs.link, obs.certainty.value, seen_at)
             )
-        _link_event(self.session, story.id, obs)
+            story.last_seen_at = max(story.last_seen_at, seen_at)
+        if obs.event_id is not None:
+            self.story_of_event[obs.event_id] = story.id
+
+    def finish(self) -> None:
+        """Send the collected sources and event links, then every pending change."""
+        stories.insert_story_sources(self.session, self.sources)
+        entries.set_stories_of_events(self.session, self.story_of_event)
+        self.session.flush()
 
     def new_story(self, step: NewStory) -> None:
         row = _write_new_story(self.session, step, self.now)
@@ -285,11 +296,12 @@ class _PlanWriter:
 
 def write_plan(session: Session, plan: CompanyPlan, now: datetime) -> WrittenPlan:
     """Apply every step of ``plan`` in order; returns what needs alerting."""
-    writer = _PlanWriter(session, plan, now)
-    for step in plan.steps:
-        if isinstance(step, NewStory):
-            writer.new_story(step)
-        else:
-            writer.stored_story(step)
-    session.flush()
-    return WrittenPlan(tuple(writer.written), tuple(writer.rumours))
+    return write_plans(session, [plan], now)[0]
+
+
+def write_plans(session: Session, plans: Sequence[CompanyPlan], now: datetime) -> list[WrittenPlan]:
+    """``write_plan`` for plans of different companies, in order, batched (see ``_PlanWriter``)."""
+    writer = _PlanWriter(session, plans, now)
+    written = [writer.write(plan) for plan in plans]
+    writer.finish()
+    return written

@@ -71,7 +71,7 @@ BACKGROUND_PREPS = frozenset(
     apres depuis suite
     nach seit
     tras despues desde
-    dopo
+    dopo seguito
     """.split()
 )
 
@@ -100,5 +100,62 @@ LEADERSHIP = frozenset(
     pdg directeur directrice patron patronne presidente presidence conseil
     vorstand vorstandschef vorstandschefin aufsichtsrat chef chefin konzernchef
     consejero consejera presidenta consejo amministratore consiglio
+    """.split()
+)
+
+# Country/unit words glued after a company name: "HSBC UK", "Santander España",
+# "Telefónica Deutschland", "Disneyland Paris" are national units, not the group.
+COUNTRY_UNITS = frozenset(
+    """
+    uk us usa america americas europe emea asia africa
+    espana spain mexico brasil brazil argentina chile portugal
+    deutschland germany osterreich austria schweiz suisse switzerland
+    france italia italy canada china india japan australia
+    paris london madrid milano milan berlin munchen rome roma
+    """.split()
+)
+
+# Glued compound tails meaning "subsidiary": "Telefónica-Tochter", "VW-Sparte".
+SUBSIDIARY_TAILS = frozenset("tochter tochterfirma sparte filiale ableger".split())
+
+# Words right before a company name making it the parent of another entity:
+# "a unit of Eni", "la società di Eni", "filiale de Renault", "Tochter von VW".
+PARENT_MARKERS = frozenset(
+    """
+    subsidiary unit arm affiliate filiale filial societa controllata tochter
+    """.split()
+)
+
+# Month names (folded), for past-dated clauses ("who left in March").
+MONTHS = frozenset(
+    """
+    january february march april june july august september october november december
+    janvier fevrier mars avril juin juillet aout septembre octobre novembre decembre
+    januar februar marz juni juli oktober dezember
+    enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre
+    gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre
+    """.split()
+)
+
+# Past-time words: "last year", "l'an dernier", "letzten Jahr", "el año pasado".
+PAST_WORDS = frozenset(
+    "last earlier ago dernier derniere letzten vergangenen pasado pasada scorso scorsa".split()
+)
+
+# Future/progressive markers: a clause with one of these is not a past fact.
+NOT_PAST = frozenset("will shall is are wird werden sera sara va".split())
+
+# Words opening a descriptive clause after a name: "X, who left in May".
+CLAUSE_OPENERS = frozenset(
+    "who which qui que der die che cuyo cuya parti partie partito partita uscito salido".split()
+)
+
+# Nouns that, right after a capitalised run, make the run an organisation:
+# "Twitch boss", "Google veteran", "Roche-Manager".
+DESCRIPTOR_NOUNS = frozenset(
+    """
+    boss chief veteran executive executives ceo cfo chairman founder cofounder co-founder
+    manager head alumnus insider
+    chef chefin manager grunder gruender vorstand patron pdg fondateur fundador fondatore
     """.split()
 )

@@ -6,8 +6,11 @@ CUES: list[tuple[str, str]] = [
     (
         "neg",
         r"\bsuch\w* (?:[\w-]+ ){0,2}?nachfolger\w*\b|\bwiedergewahlt\b|\bbestatig\w*\b"
-        r"|\bstellen\w* (?:ab|streichen)\b",
+        r"|\bstellen\w* (?:ab|streichen)\b|\bsuche nach (?:einem |einer )?(?:neuen|nachfolger)\w*"
+        r"|\bbis (?:ein|eine) (?:nachfolger|nachfolgerin) (?:gefunden|bestimmt)\b",
     ),
+    ("iend", r"\bbleibt\b"),
+    ("move", r"\bwechselt an die spitze des (?:aufsichts|verwaltungs)rat\w*"),
     ("succby", r"\babgelost (?:von|durch)\b|\bersetzt (?:von|durch)\b"),
     (
         "inplace",
@@ -17,12 +20,12 @@ CUES: list[tuple[str, str]] = [
     ("newafter", r"\bnachfolger\w*\b"),
     (
         "rein",
-        r"\bkehrt (?:[\w-]+ ){0,5}?zuruck\b|\bruckkehr\b|\bzuruckgekehrt\b"
+        r"\bkehrt (?:[\w-]+ ){0,5}?zuruck\b|\bruckkehr\b(?! zu)|\bzuruckgekehrt\b"
         r"|\bwieder(?:eingesetzt|berufen)\b|\bwieder an die spitze\b|\bcomeback\b",
     ),
     (
         "succ",
-        r"\blost (?:[\w.-]+ ){0,8}?ab\b|\bfolgt (?:[\w-]+ ){0,2}?auf\b|\bbeerbt\b|\bersetzt\b",
+        r"\blost (?:[\w.-]+ ){0,10}?ab\b|\bfolgt (?:[\w-]+ ){0,2}?auf\b|\bbeerbt\b|\bersetzt\b",
     ),
     (
         "dep:resigned:b",
@@ -30,7 +33,9 @@ CUES: list[tuple[str, str]] = [
         r"|\bzuruckgetreten\b|\bwirft (?:[\w-]+ ){0,2}?hin\b|\bwerfen hin\b"
         r"|\bhingeworfen\b|\bleg(?:t|en|te|ten) (?:[\w-]+ ){0,5}?nieder\b"
         r"|\bniederleg\w*\b|\bniedergelegt\b|\bgibt (?:[\w-]+ ){0,6}?ab\b|\babgeben\b"
-        r"|\babgegeben\b|\bverlass\w*\b|\bverlasst\b|\bverliess\b|\bzieht sich\b",
+        r"|\babgegeben\b|\bverlass\w*\b|\bverlasst\b|\bverliess\b|\bzieht sich\b"
+        r"|\bgeht (?:fruher|vorzeitig|von bord)\b|\braum\w* (?:[\w-]+ ){0,3}?(?:posten|platz|stuhl"
+        r"|sessel|chefsessel)\b",
     ),
     ("dep:resigned:n", r"\brucktritt\w*\b"),
     (
@@ -46,7 +51,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "dep:dismissed:n",
-        r"\bgefeuert\b|\bgeschasst\b|\babgesetzt\b|\brauswurf\b|\bmuss gehen\b"
+        r"\bgefeuert\b|\bgeschasst\b|\babgesetzt\b|\babgelost\b|\brauswurf\b|\bmuss gehen\b"
         r"|\bvor die tur\b|\bgekundigt\b|\bablosung\b",
     ),
     (
@@ -92,7 +97,7 @@ BOARD: list[tuple[str, str]] = [
 
 ROLES: list[tuple[str, str]] = [
     ("none", r"\bstellvertretend\w*\b|\bfruher\w*\b|\bex-\w+\b|\bvize\w*\b"),
-    ("same", r"\bden posten\b|\bdas amt\b|\bden job\b"),
+    ("same", r"\bden posten\b|\bdas amt\b|\bden job\b|\b(?:seinen|ihren) posten\b"),
     ("chair", r"\bfuhrt den (?:verwaltungs|aufsichts)rat\b"),
     (
         "chair",
@@ -116,6 +121,7 @@ ROLES: list[tuple[str, str]] = [
 
 RUMOR = (
     r"\bsoll\b|\bsollen\b|\bsolle\b|\bkonnte\b|\bdurfte\b|\bkreisen zufolge\b"
+    r"|\b\w*kreisen\b|\bnach informationen\b|\b(?:zeitungs|presse)bericht\w*\b"
     r"|\b\w*berichten zufolge\b"
     r"|\blaut (?:einem |einer )?(?:medienbericht\w*|bericht\w*|insidern|kreisen)\b"
     r"|\bmedienbericht\w*\b"
@@ -123,8 +129,16 @@ RUMOR = (
     r"|\bfavorit\w*\b"
     r"|\bim gesprach\b|\binsider\w*\b|\bunmut\b|\bforder\w* (?:den )?rucktritt\b|\bangeblich\b"
 )
-DENY = r"\bdementi\w*\b|\bausgeschlossen\b|\bkeine plane\b|\bnicht zutreffend\b"
-r"|\bweist (?:[\w-]+ ){0,4}?zuruck\b"
+DENY = (
+    r"\bdementi\w*\b|\bausgeschlossen\b|\bkeine plane\b|\bnicht zutreffend\b"
+    r"|\bweist (?:[\w-]+ ){0,8}?zuruck\b|\bzuruckgewiesen\b"
+)
+# A firm decision or an official statement: "soll" there reports a plan, not hearsay.
+OFFICIAL = (
+    r"\bbeschlossen\b|\bbeschloss\b|\bteilte\b|\bmitteilte\b|\bgab (?:[\w-]+ ){0,3}?bekannt\b"
+    r"|\bbekanntgab\b|\bentschieden\b"
+)
+MODAL = ("soll", "sollen", "solle")
 INTERIM = (
     r"\binterim\w*\b|\bkommissarisch\w*\b|\bubergangsweise\b|\bvorubergehend\w*\b|\bamtierend\w*\b"
 )

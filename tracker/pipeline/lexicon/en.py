@@ -9,8 +9,18 @@ CUES: list[tuple[str, str]] = [
         r"|\b(?:pick|name|find|choos|select|appoint)\w* (?:a |his |her |their |the |its )?"
         r"(?:successor|replacement)\b|\b(?:once|if|unless) (?:[\w'-]+ ){0,4}?\w+"
         r"|\bfire[sd]? back\b|\bfiring back\b|\bre-?elect\w*\b|\bre-?appointed as director\b"
-        r"|\bdismiss(?:es|ed)? (?:reports?|speculation|rumou?rs?|claims?)\b",
+        r"|\bdismiss(?:es|ed)? (?:reports?|speculation|rumou?rs?|claims?)\b"
+        r"|\b(?:search|hunt|bid)(?:es|ing)? (?:for|to) (?:a |the )?(?:new |permanent )?"
+        r"(?:replace|succeed|successor|replacement|chief|ceo|leader|chair\w*)\b"
+        r"|\buntil (?:a |an |the |its )?(?:new |permanent )?(?:[\w-]+ ){0,2}?(?:is|are|has been"
+        r"|have been) (?:named|appointed|found|chosen|selected)\b",
     ),
+    (
+        "iend",
+        r"\bstay(?:s|ing)? on\b|\bremain(?:s|ing)?\b|\brevert(?:s|ing)? to\b|\bwill stay\b"
+        r"|\bgo(?:es)? back to\b",
+    ),
+    ("move", r"\bmov(?:es|ed|ing) (?:up )?to (?:the )?(?:role of )?(?:executive )?chair\w*\b"),
     (
         "succby",
         r"\b(?:replaced|succeeded) (?:[\w.-]+ ){0,4}?by\b|\bhand(?:s|ed|ing)? over to\b"
@@ -30,6 +40,11 @@ CUES: list[tuple[str, str]] = [
         r"|\bbring(?:s|ing)? back\b|\breturning to\b|\breturns to\b|\bcomeback\b",
     ),
     ("succ", r"\bsucceed(?:s|ed|ing)?\b|\breplac(?:e|es|ing)\b"),
+    (
+        "dep:unspecified:a",
+        r"\bpressure (?:is )?(?:mount\w*|grow\w*) on\b"
+        r"|\bcall(?:s|ed|ing)? for (?:a )?change at the top\b",
+    ),
     (
         "dep:resigned:b",
         r"\b(?:to )?becom\w* (?:an? )?(?:vice[- ]chair\w*|(?:senior )?advis[eo]r"
@@ -66,7 +81,7 @@ CUES: list[tuple[str, str]] = [
         r"\bnam(?:e|es|ed|ing)\b|\bappoint(?:s|ed|ing|ment)?\b|\belect(?:s|ed)?\b"
         r"|\bpromot(?:e|es|ed|ion)\b|\btap(?:s|ped)?\b|\bpick(?:s|ed)?\b|\bchose\b"
         r"|\bchoos(?:e|es)\b|\bselect(?:s|ed)?\b|\bhir(?:e|es|ed)\b|\brecruit(?:s|ed)?\b"
-        r"|\blur(?:e|es|ed)\b|\binstall(?:s|ed|ing)?\b",
+        r"|\blur(?:e|es|ed)\b|\binstall(?:s|ed|ing)?\b|\bboard (?:will be )?chaired by\b",
     ),
     (
         "app:b",
@@ -83,9 +98,10 @@ BOARD_KEYS = ("board", "director")
 BOARD: list[tuple[str, str]] = [
     (
         "bleave",
-        r"\b(?:leav(?:e|es|ing)|left|quit(?:s|ting)?|exit(?:s|ed|ing)?) (?:the |its |[\w.-]+'s )?"
-        r"board\b|\bstep(?:s|ped|ping)? (?:off|down from) (?:the |its |[\w.-]+'s )?board\b"
-        r"|\b(?:resign(?:s|ed|ing)?|depart(?:s|ed)?) from (?:the |its |[\w.-]+'s )?board\b"
+        r"\b(?:leav(?:e|es|ing)|left|quit(?:s|ting)?|exit(?:s|ed|ing)?) (?:the |its |his |her )?"
+        r"(?:[\w.-]+'s |[\w.-]+ )?board\b|\bstep(?:s|ped|ping)? (?:off|down from) (?:the |its )?"
+        r"(?:[\w.-]+'s |[\w.-]+ )?board\b|\b(?:resign(?:s|ed|ing)?|depart(?:s|ed)?) from "
+        r"(?:the |its )?(?:[\w.-]+'s |[\w.-]+ )?board\b"
         r"|\boff (?:the |its )?board\b",
     ),
     (
@@ -93,18 +109,22 @@ BOARD: list[tuple[str, str]] = [
         r"\bjoin(?:s|ed|ing)? (?:the |its |[\w.-]+'s |[\w.-]+ )?board\b|\b(?:to|onto) (?:the |its |"
         r"[\w.-]+'s )?board\b|\bas (?:an? )?(?:new )?(?:independent |non-executive )?"
         r"directors?\b|\bnew (?:independent )?directors?\b|\badd(?:s|ed|ing)? (?:\w+ ){0,2}?"
-        r"(?:independent )?directors?\b|\bboard seats?\b",
+        r"(?:independent )?directors?\b|\bboard seats?\b|\bboard (?:will be )?chaired by\b",
     ),
     (
         "bover",
         r"\bboard (?:overhaul|shake-?up|reshuffle|revamp)\b|\boverhaul(?:s|ed)? (?:its |the )?"
-        r"board\b|\bnew board\b",
+        r"board\b|\bnew (?:initial |interim )?board\b(?! chaired)",
     ),
 ]
 
 ROLES: list[tuple[str, str]] = [
     ("none", r"\bvice[- ]?(?:chair\w*|president)\b|\bdeputy \w+\b|\bformer\b"),
-    ("same", r"\bin (?:his|her|their) place\b|\bthe (?:job|post|role|reins|position)\b"),
+    (
+        "same",
+        r"\bin (?:his|her|their) place\b|\bthe (?:job|post|role|reins|position)\b"
+        r"|\bboth (?:roles|posts|jobs)\b",
+    ),
     ("cfo", r"\bchief financial officer\b|\bcfo\b|\bfinance chief\b|\bfinancial chief\b"),
     ("coo", r"\bchief operating officer\b|\bcoo\b|\boperating chief\b"),
     (
@@ -114,11 +134,15 @@ ROLES: list[tuple[str, str]] = [
     ),
     (
         "ceo",
-        r"\b(?:co-?)?chief executive(?: officer)?\b|\bceo\b|\btop job\b|\bhelm\b|\btop post\b"
-        r"|\bmanaging director\b",
+        r"\b(?:co-?)?chief executives?(?: officers?)?\b|\b(?:co-?)?ceos?\b|\btop job\b|\bhelm\b"
+        r"|\btop post\b|\bmanaging director\b",
     ),
     ("other_exec", r"\bchief [\w-]+ officer\b|\bgeneral counsel\b|\bchief scientist\b"),
-    ("chair", r"\b(?:executive |non-executive )?chair(?:man|woman|person)?\b|\bchairmanship\b"),
+    (
+        "chair",
+        r"\b(?:executive |non-executive )?chair(?:man|woman|person)?\b|\bchairmanship\b"
+        r"|\bchaired by\b",
+    ),
     ("president", r"\bpresident\b"),
     ("director", r"\bdirectors?\b|\bboard members?\b"),
     ("ceo", r"\bchief\b|\bboss\b|\bleader\b"),
@@ -129,7 +153,8 @@ RUMOR = (
     r"|\bin talks\b|\bcould\b|\bmight\b|\bmay\b|\bsources? (?:said|say|says|familiar|close)\b"
     r"|\baccording to (?:people|sources|a person|persons|reports?|media|insiders)\b"
     r"|\bpeople (?:familiar|briefed|close)\b|\b(?:is|are) said to\b|\bsaid to be\b|\breportedly\b"
-    r"|\bcalls? (?:for|to)\b|\bcalled for\b|\bpressure (?:to|on)\b|\bunder pressure\b"
+    r"|\bcall(?:s|ing)? (?:for|to)\b|\bcalled for\b|\bpressure (?:is )?mounting\b"
+    r"|\bpressure (?:to|on)\b|\bunder pressure\b"
     r"|\bseeks? to (?:bar"
     r"|oust|remove)\b"
     r"|\bconsider(?:s|ing)?\b|\bweigh(?:s|ing)?\b|\bexpected to\b|\bpoised to\b|\bfavou?rite\b"

@@ -7,8 +7,12 @@ CUES: list[tuple[str, str]] = [
         "neg",
         r"\bbusca\w* (?:un |una |su )?(?:nuev[oa] )?(?:sucesor\w*|sustitut[oa]|relevo)\b"
         r"|\breelig\w*\b|\breelegi\w*\b|\bdespid\w* (?:a |de )?(?:mas de )?[\d.,]+\b"
-        r"|\bcarga contra\b",
+        r"|\bcarga contra\b|\bbusqueda de(?:l| un)? (?:nuev[oa] )?(?:consejer|president|sucesor"
+        r"|director)\w*|\bhasta (?:el nombramiento|que se nombre)\b",
     ),
+    ("app:a", r"\brenunci\w* al (?:fichaje|nombramiento)\b"),
+    ("iend", r"\bseguir(?:a|an)? (?:como|siendo)\b|\bcontinuar(?:a|an)? (?:como|siendo)\b"),
+    ("move", r"\bpas\w* a (?:ocupar )?la presidencia\b"),
     (
         "succby",
         r"\b(?:sustituid|reemplazad|relevad)[oa]s? (?:[\w']+ ){0,4}?por\b"
@@ -19,7 +23,7 @@ CUES: list[tuple[str, str]] = [
     (
         "inplace",
         r"\ben (?:sustitucion|lugar|relevo|reemplazo) de\b|\bsucesor\w* de\b"
-        r"|\btoma el relevo de\b",
+        r"|\btom(?:a|ara|o) el relevo de\b",
     ),
     (
         "rein",
@@ -32,7 +36,7 @@ CUES: list[tuple[str, str]] = [
     (
         "dep:resigned:b",
         r"\bdej(?:a|ara|aria|o|ar|an|aran|arian)\b|\bced(?:e|era|io)\b|\babandon\w*\b"
-        r"|\bse va\b",
+        r"|\bse va\b|\bpas\w* a ser vicepresident\w*\b",
     ),
     ("dep:retired:n", r"\bjubil\w*\b|\bse retira\w*\b|\bretiro\b"),
     ("dep:died:n", r"\bfalleci\w*\b|\bmuerte\b|\bmuere\b|\bmurio\b"),
@@ -70,7 +74,8 @@ BOARD: list[tuple[str, str]] = [
         "bjoin",
         r"\bocupara en el consejo\b|\bentra\w* en el consejo\b|\bcomo consejer[oa]s? "
         r"(?:independiente|dominical|externo)\w*\b|\bnuev[oa]s? consejer[oa]s?\b(?! delegad)"
-        r"|\bnombramiento (?:de [\w ]{1,40}?)?como consejer\w*\b|\bcomo consejer[oa]\b(?! delegad)",
+        r"|\bnombramiento (?:de [\w ]{1,40}?)?como consejer[oa]s?\b(?! delegad)"
+        r"|\bcomo consejer[oa]\b(?! delegad)",
     ),
     ("bover", r"\bnuevo consejo\b|\brenovacion del consejo\b"),
 ]
@@ -104,6 +109,7 @@ RUMOR = (
 )
 DENY = (
     r"\bdesmient\w*\b|\bdesmintio\b|\bniega\w*\b|\bnego\b|\bdescarta\w*\b|\bno tiene (?:intencion|"
-    r"planes)\b|\bes incorrecto\b|\bfalso\b"
+    r"planes)\b|\bes incorrecto\b|\bfalso\b|\brenunci\w* al (?:fichaje|nombramiento)\b"
+    r"|\bno seguir adelante con\b"
 )
 INTERIM = r"\binterin\w*\b|\bprovisional\w*\b|\ben funciones\b|\baccidental\b"

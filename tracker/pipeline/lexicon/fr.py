@@ -6,8 +6,12 @@ CUES: list[tuple[str, str]] = [
     (
         "neg",
         r"\bcherch\w* (?:un |une |son |sa )?(?:nouveau |nouvelle )?(?:successeur|remplacant\w*)\b"
-        r"|\breelu\w*\b|\breconduit\w*\b|\bsuppressions? d'emplois\b",
+        r"|\breelu\w*\b|\breconduit\w*\b|\bsuppressions? d'emplois\b"
+        r"|\ben attendant (?:la nomination|un successeur|l'arrivee)\b|\bjusqu'a (?:la nomination"
+        r"|ce qu)\b|\brecherche d'une? (?:nouveau |nouvelle )?(?:successeur|direct|pdg|patron)\w*",
     ),
+    ("iend", r"\breste(?:ra)?\b|\bredevien\w*\b|\bdemeure(?:ra)?\b"),
+    ("move", r"\bpass\w* a la presidence\b"),
     (
         "succby",
         r"\bremplace\w* (?:[\w']+ ){0,4}?par\b|\bsuccede\w* par\b|\bpass\w* (?:le relais|la main"
@@ -20,7 +24,8 @@ CUES: list[tuple[str, str]] = [
         "rein",
         r"\breintegr\w*\b|\brevient (?:a la tete|au poste|aux commandes)\b"
         r"|\bretour (?:a la tete|aux commandes)\b|\breprend (?:la tete|les renes|son poste|"
-        r"ses fonctions)\b|\bretrouve (?:son|sa) (?:poste|fauteuil|place)\b",
+        r"ses fonctions)\b|\bretrouve (?:son|sa) (?:poste|fauteuil|place)\b"
+        r"|\bqui avait deja (?:preside|dirige|occupe|ete)\b",
     ),
     ("succ", r"\bsucced\w*\b|\bsuccede\b|\bremplac(?:e|er|era|erait|ant)\b|\brelaie\b"),
     ("dep:resigned:n", r"\bdemission\w*\b"),
@@ -83,12 +88,18 @@ ROLES: list[tuple[str, str]] = [
         r"\bvice-?president\w*\b|\bpresident\w* d'honneur\b|\badjoint\w*\b|\bancien\w*\b"
         r"|\bex-\w+\b",
     ),
-    ("same", r"\b(?:le|ce) poste\b|\bsa place\b|\bses fonctions\b|\bla releve\b"),
+    (
+        "same",
+        r"\b(?:le|ce) poste\b|\bsa place\b|\bses fonctions\b|\bla releve\b"
+        r"|\bles deux (?:fonctions|postes|casquettes)\b",
+    ),
     (
         "ceo",
         r"\bpresident\w* du directoire\b|\bpresident\w*-directeur general\b|\bpdg\b"
         r"|\bpresident\w* executi\w*\b",
     ),
+    ("chair", r"\b(?:a )?la tete du conseil(?: d'administration| de surveillance)?\b"),
+    ("ceo", r"\bla tete(?= d[eu]\b| d')"),
     (
         "chair",
         r"\bpresident\w* (?:du conseil(?: d'administration| de surveillance)?|non executi\w*)\b"

@@ -6,8 +6,16 @@ CUES: list[tuple[str, str]] = [
     (
         "neg",
         r"\bcerca\w* (?:un |il |una )?(?:nuov[oa] )?(?:successore|sostitut[oa])\b"
-        r"|\briconferm\w*\b|\brielett\w*\b|\blicenzi\w* (?:di )?[\d.,]+\b|\besuber\w*\b",
+        r"|\briconferm\w*\b|\brielett\w*\b|\blicenzi\w* (?:di )?[\d.,]+\b|\besuber\w*\b"
+        r"|\bricerca del (?:nuov[oa]|successore)\b|\bin attesa (?:della nomina|del successore)\b",
     ),
+    ("iend", r"\brester(?:a|anno)\b|\brimarra\b|\brimane\b"),
+    ("move", r"\bpass\w* alla presidenza\b"),
+    (
+        "dep:unspecified:b",
+        r"\bnon (?:verrebbe|sarebbe|viene|sara|e stato|verra) (?:ri)?(?:confermat|rinnovat)\w*\b",
+    ),
+    ("app:a", r"\bcircola il nome di\b"),
     (
         "succby",
         r"\bsostituit[oa] (?:[\w']+ ){0,4}?da\b|\brimpiazzat[oa] (?:[\w']+ ){0,4}?da\b"
@@ -26,7 +34,7 @@ CUES: list[tuple[str, str]] = [
     ("dep:resigned:n", r"\bdimission\w*\b|\bdimett\w*\b|\bdimess\w*\b"),
     (
         "dep:resigned:b",
-        r"\blasc(?:ia|era|iato|iare)\b|\babbandon\w*\b|\bced(?:e|era)\b"
+        r"\blasc(?:ia|iano|era|eranno|iato|iare)\b|\babbandon\w*\b|\bced(?:e|era)\b"
         r"|\bpassa (?:il testimone|la mano)\b|\bfa un passo indietro\b",
     ),
     ("dep:retired:n", r"\bpension\w*\b|\bsi ritira\b"),
@@ -36,7 +44,10 @@ CUES: list[tuple[str, str]] = [
         r"\blicenzi\w*\b|\bsilurat\w*\b|\brimoss\w*\b|\bcacciat\w*\b|\bsfiduci\w*\b"
         r"|\brevoc\w*\b|\bdestituit\w*\b|\ballontanat\w*\b|\bdefenestrat\w*\b",
     ),
-    ("dep:unspecified:n", r"\buscita\b|\besce\b|\baddio\b|\bsospes\w*\b"),
+    (
+        "dep:unspecified:n",
+        r"\buscita\b|\besce\b|\baddio\b|\bsospes\w*\b|\bpasso indietro\b",
+    ),
     (
         "app:n",
         r"\bnomin\w*\b|\bdesignat\w*\b|\belett\w*\b|\belegge\b|\bscelt\w*\b|\bsceglie\b"
@@ -87,7 +98,7 @@ RUMOR = (
     r"|la stampa"
     r"|i media|voci)\b|\bindiscrezion\w*\b|\bin pole\b|\bin trattativ\w*\b|\brumors?\b|\bvoci\b"
     r"|\bin bilico\b|\bpressing\b|\bpression[ei] (?:per|su)\b|\bsotto pressione\b|\bpotrebbe\b"
-    r"|\bpuo\b|\bipotesi\b|\bcandidat\w*\b"
+    r"|\bpuo\b|\bipotesi\b|\bcandidat\w*\b|\bcircola\b"
 )
 DENY = (
     r"\bsmentisc\w*\b|\bsmentit\w*\b|\bsmentita\b|\besclud\w*\b|\bnessun[a]? intenzione\b|\bnega\b"

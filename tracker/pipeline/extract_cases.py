@@ -1,0 +1,105 @@
+"""Sentence-level checks that decide whether a cue is an event at all.
+
+- ``interim_end``: "Interim co-CEO X will stay on as CFO", "X, che ha ricoperto il
+  ruolo ad interim, resterà presidente", "Y seguirá como consejera delegada interina
+  hasta entonces": an interim holder leaves the interim role once a permanent
+  holder is named. Without an interim mark nearby, "remains" is no event.
+- ``org_agent``: "Fiat Chrysler separately named X", "Plenitude nomina": the
+  subject of an active appointment verb is the appointing organisation; when it
+  is not a watched company, the appointment is at some other organisation.
+- ``joins_other``: "X joins faith-tech firm Gloo as chair": the appointment is
+  at the organisation joined, not at a watched company named elsewhere.
+- ``recalled_exit``: "succeeds Dave Calhoun, who announced in March that he would
+  leave", "succéder à Carlos Tavares, parti en décembre": the predecessor's exit
+  is background.
+"""
+
+from __future__ import annotations
+
+from tracker.pipeline.extract_sentence import Cue, RoleSpan, SentenceView
+
+_UNTIL_THEN = (
+    "until then",
+    "hasta entonces",
+    "jusque-la",
+    "jusqu'alors",
+    "bis dahin",
+    "fino ad allora",
+    "fino a quel momento",
+)
+_PARTICIPLE = ("ed", "é", "ée", "és", "ées", "ato", "ata", "ati", "ado", "ada", "ados", "t")
+_COMMITTEE = frozenset("committee comite comitato komitee ausschuss comision gremium".split())
+_AUX = frozenset("has have had a ha hat has been".split())
+_JOIN = ("join", "rejoin", "se incorpora", "entra in", "wechselt zu")
+_AS = frozenset("as comme als come como".split())
+_ARTICLES = frozenset("the a an le la les un une der die das den el los il lo".split())
+
+
+def interim_end(view: SentenceView, cue: Cue) -> tuple[bool, RoleSpan | None]:
+    """(is an interim ending, the interim role when written next to the interim mark)."""
+    toks = view.sent.tokens
+    marks = [
+        t
+        for t in view.interim_tokens
+        if not any(x.low in _COMMITTEE for x in toks[max(0, t - 2) : t + 3])
+    ]  # "comité exécutif intérimaire": an interim committee, not an interim role
+    before = [t for t in marks if 0 < cue.first - t <= 10]
+    after = [t for t in marks if 0 <= t - cue.last <= 6]
+    if before and not after:
+        mark = max(before)
+        near = [
+            r
+            for r in view.roles
+            if r.role is not None and abs(r.first - mark) <= 3 and r.last < cue.first
+        ]  # the interim role, not the one returned to after the verb
+        return True, (near[0] if near else None)
+    if after and any(p in view.sent.folded for p in _UNTIL_THEN):
+        near = [r for r in view.roles if r.role is not None and 0 <= r.first - cue.last <= 6]
+        return True, (near[0] if near else None)
+    return False, None
+
+
+def org_agent(view: SentenceView, cue: Cue) -> bool:
+    """The subject right before an active appointment verb is an unwatched organisation.
+
+    Only a finite verb ("names", "nomina", "ernennt"), or a past form with its
+    object right after it ("named Mike Manley"), is active: "X nommé directeur",
+    "CFO Tim Morse named interim chief" are headline passives.
+    """
+    toks = view.sent.tokens
+    k = cue.first - 1
+    while k >= 0 and (toks[k].low in _AUX or toks[k].low.endswith("ly")) and cue.first - k <= 2:
+        k -= 1
+    if k < 0 or not toks[k].is_cap or view.sent.text[toks[k].end : toks[cue.first].start].strip():
+        return False
+    word = toks[cue.first].text.lower()
+    if word.endswith(_PARTICIPLE) and not any(0 < n.first - cue.last <= 2 for n in view.names):
+        return False
+    for i, name in enumerate(view.names):
+        if name.last == k and name.first not in view.person_tokens:
+            view.org_names.add(i)
+            return True
+    return False
+
+
+def joins_other(view: SentenceView, cue: Cue) -> bool:
+    """ "joins Gloo as executive chair": the first capitalised word joined is no watched firm."""
+    if not view.sent.folded[view.sent.tokens[cue.first].start :].startswith(_JOIN):
+        return False
+    toks = view.sent.tokens
+    for k in range(cue.last + 1, min(len(toks), cue.last + 5)):
+        tok = toks[k]
+        if tok.low in _AS:
+            return False
+        if not tok.is_cap or tok.low in _ARTICLES:
+            continue
+        if any(m.start <= tok.start < m.end for m in view.mentions):
+            return False
+        return not any(r.first <= k <= r.last for r in view.roles)
+    return False
+
+
+def recalled_exit(view: SentenceView, person: int) -> bool:
+    """The person's name is followed by a past-dated clause recalling their exit."""
+    last = view.names[person].last
+    return any(first in {last + 1, last + 2} for first, _ in view.past_exits)
