@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from daemon_helpers import Daemon
 from sqlalchemy import text
 from sqlalchemy.engine import URL, Engine
 from sqlalchemy.exc import OperationalError
@@ -100,3 +101,12 @@ def session(session_factory: sessionmaker[Session]) -> Iterator[Session]:
     """One session on the migrated database, closed after the test."""
     with session_factory() as s:
         yield s
+
+
+@pytest.fixture
+def daemons() -> Iterator[list[Daemon]]:
+    """Collects started `tracker run` processes and kills any left running at the end."""
+    started: list[Daemon] = []
+    yield started
+    for daemon in started:
+        daemon.close()

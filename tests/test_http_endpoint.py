@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from daemon_helpers import REPLAY, wait_until, write_config
 from feedserver import Route, serve
 from http_sink import HttpSink
 from prometheus_client.parser import text_string_to_metric_families
-from test_daemon import REPLAY, wait_until, write_config
 
 from tracker.daemon import Daemon
 from tracker.httpserver import StatusServer

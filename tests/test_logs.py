@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from daemon_helpers import Daemon, wait_until, write_config
 from feedserver import Route, serve
-from test_daemon import Daemon, wait_until, write_config
 
 from tracker.logs import scrub, setup_logging
 

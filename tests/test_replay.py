@@ -34,10 +34,18 @@ def _config(tmp_path: Path, db_url: URL, server: FeedServer, sink: HttpSink) -> 
         "fetch_timeout": "5s",
         "feeds": [{"url": server.url(f"/{name}.xml"), "name": name} for name in FEEDS],
         "companies": [
-            {"id": "openai", "name": "OpenAI", "aliases": ["Open AI"],
-             "people": [{"name": "Sam Altman", "role": "ceo"}]},
-            {"id": "microsoft", "name": "Microsoft", "aliases": ["Microsoft Corp."],
-             "people": [{"name": "Satya Nadella", "role": "ceo"}]},
+            {
+                "id": "openai",
+                "name": "OpenAI",
+                "aliases": ["Open AI"],
+                "people": [{"name": "Sam Altman", "role": "ceo"}],
+            },
+            {
+                "id": "microsoft",
+                "name": "Microsoft",
+                "aliases": ["Microsoft Corp."],
+                "people": [{"name": "Satya Nadella", "role": "ceo"}],
+            },
         ],
         "notify": [{"url": sink.url("alerts")}],
     }
@@ -110,8 +118,11 @@ def test_replay_has_no_rumour_as_fact_and_no_duplicates(
     keys = [(t["type"], t["person"], t["role"]) for t in transitions]
     assert len(keys) == len(set(keys)), keys
     # The rumour of Altman's return (19 Nov) is not a transition of its own.
-    altman_arrivals = [t for t in transitions if t["person"] == "Sam Altman" and
-                       t["type"] in ("appointment", "reinstatement")]
+    altman_arrivals = [
+        t
+        for t in transitions
+        if t["person"] == "Sam Altman" and t["type"] in ("appointment", "reinstatement")
+    ]
     assert [t["occurred_at"][:10] for t in altman_arrivals] == ["2023-11-22"]
 
 

@@ -10,12 +10,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from feedserver import Route
-from http_sink import HttpSink
-from sqlalchemy import func, select
-from sqlalchemy.engine import URL
-from sqlalchemy.orm import Session, sessionmaker
-from test_daemon import (
+from daemon_helpers import (
     COMPANIES,
     REPLAY,
     Daemon,
@@ -25,6 +20,11 @@ from test_daemon import (
     wait_until,
     write_config,
 )
+from feedserver import Route
+from http_sink import HttpSink
+from sqlalchemy import func, select
+from sqlalchemy.engine import URL
+from sqlalchemy.orm import Session, sessionmaker
 
 from tracker.settings import Settings
 from tracker.store.db import make_engine, make_session_factory

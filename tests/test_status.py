@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
+from daemon_helpers import REPLAY, write_config
 from feedserver import Route, serve
 from http_sink import HttpSink
 from sqlalchemy.orm import Session
-from test_daemon import REPLAY, write_config
 
 from tracker.cli import cli
 from tracker.settings import Settings

@@ -150,6 +150,12 @@ CASES = [
         id="it-interim-ends",
     ),
     pytest.param(
+        "Quellex CFO Felix Hart named interim chief executive",
+        "Interim CEO Felix Hart will remain in the role until a successor is found.",
+        {("quellex", "appointment", "ceo", "reported", ("Hart",))},
+        id="en-interim-stays-until-successor-found",
+    ),
+    pytest.param(
         "Corvane CEO Mark Dunn resigns",
         "An interim committee chaired by chairman Ruth Kahn will run the company until a new "
         "chief executive is named.",
@@ -278,6 +284,12 @@ CASES = [
         "",
         {("telmora", "appointment", "ceo", "reported", ("Okafor",))},
         id="en-initials",
+    ),
+    pytest.param(
+        "Brightpath founder Omar Lutz names Ines Vidal as Corvane chief executive",
+        "",
+        {("corvane", "appointment", "ceo", "reported", ("Vidal",))},
+        id="en-person-agent-with-watched-object",
     ),
     pytest.param(
         "Corvane picks Rita Olsen as CEO",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -33,7 +34,7 @@ def _obs(
     )
 
 
-def _shape(ctx: CompanyContext) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+def _shape(ctx: CompanyContext) -> tuple[list[Any], list[Any]]:
     stories = sorted(
         (
             s.type,

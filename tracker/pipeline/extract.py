@@ -161,6 +161,17 @@ def _succession_roles(candidates: list[Candidate], roles_of: Mapping[str, Role])
         )
 
 
+def _interim_ends(candidates: list[Candidate]) -> list[Candidate]:
+    """An interim ends only when the item names a permanent holder: "Interim CEO X will
+    remain in the post until a successor is found" is no departure."""
+    permanent = {
+        c.company
+        for c in candidates
+        if c.type is EventType.APPOINTMENT and not c.interim and c.people
+    }
+    return [c for c in candidates if "iend" not in c.extra or c.company in permanent]
+
+
 def _returns_not_appointments(candidates: list[Candidate]) -> list[Candidate]:
     """A person brought back is a reinstatement only, not also an appointment."""
     back: dict[tuple[str, str], Candidate] = {
@@ -186,6 +197,7 @@ def _surname(name: str) -> str:
 
 
 def _merge(candidates: list[Candidate], lang: str, roles_of: Mapping[str, Role]) -> list[Event]:
+    candidates = _interim_ends(candidates)
     _succession_roles(candidates, roles_of)
     candidates = _returns_not_appointments(candidates)
     merged: dict[tuple[str, EventType, Role], Candidate] = {}

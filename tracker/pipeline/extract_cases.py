@@ -62,7 +62,7 @@ def interim_end(view: SentenceView, cue: Cue) -> tuple[bool, RoleSpan | None]:
 def org_agent(view: SentenceView, cue: Cue) -> bool:
     """The subject right before an active appointment verb is an unwatched organisation.
 
-    Only a finite verb ("names", "nomina", "ernennt"), or a past form with its
+    A watched company named after the verb keeps the event there. Only a finite verb ("names", "nomina", "ernennt"), or a past form with its
     object right after it ("named Mike Manley"), is active: "X nommé directeur",
     "CFO Tim Morse named interim chief" are headline passives.
     """
@@ -75,6 +75,8 @@ def org_agent(view: SentenceView, cue: Cue) -> bool:
     word = toks[cue.first].text.lower()
     if word.endswith(_PARTICIPLE) and not any(0 < n.first - cue.last <= 2 for n in view.names):
         return False
+    if any(m.start > toks[cue.last].end and not m.descriptor for m in view.mentions):
+        return False  # "Musk names X as Twitter CEO": the watched company is the object
     for i, name in enumerate(view.names):
         if name.last == k and name.first not in view.person_tokens:
             view.org_names.add(i)

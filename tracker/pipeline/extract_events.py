@@ -18,11 +18,16 @@ def _names_before(view: SentenceView, tok: int) -> list[int]:
 
 
 def _names_after(view: SentenceView, cue: Cue) -> list[int]:
-    """Names inside a discontinuous cue ("shows X the door") or just after it."""
+    """Names inside a discontinuous cue ("shows X the door") or just after it, up to the
+    next verb cue: in "destituye a X y nombra presidente a Y", Y is the second verb's."""
+    stop = min(
+        (c.first for c in view.cues if c.first > cue.last and not c.tag.endswith("weak")),
+        default=len(view.sent.tokens),
+    )
     idx = [
         i
         for i, n in enumerate(view.names)
-        if n.first > cue.first and n.first - cue.last <= _AFTER_WINDOW
+        if n.first > cue.first and n.first - cue.last <= _AFTER_WINDOW and n.first < stop
     ]
     return sorted(idx, key=lambda i: view.names[i].first)
 
@@ -179,8 +184,8 @@ def cue_candidates(view: SentenceView, main: str | None) -> list[Candidate]:
                 cand.extra["succession"] = "1"
             if view.dropped_role:
                 cand.extra["division"] = "1"
-            if kind == "move" and etype is EventType.DEPARTURE:
-                cand.extra["move"] = "1"
+            if kind in {"move", "iend"} and etype is EventType.DEPARTURE:
+                cand.extra[kind] = "1"
             out.append(cand)
     return out
 

@@ -149,7 +149,9 @@ ROLES: list[tuple[str, str]] = [
 ]
 
 RUMOR = (
-    r"\bpush(?:es|ing)? (?:to|for)\b|\burg(?:es|ing)\b|\bwants? to (?:oust|remove|replace)\b"
+    r"\bpush(?:es|ing)? (?:to (?:oust|remove|replace)|for (?:\w+ ){0,2}?(?:ouster|removal|"
+    r"resignation|exit|departure|change|replacement))\b|\burg(?:es|ing)\b"
+    r"|\bwants? to (?:oust|remove|replace)\b"
     r"|\bin talks\b|\bcould\b|\bmight\b|\bmay\b|\bsources? (?:said|say|says|familiar|close)\b"
     r"|\baccording to (?:people|sources|a person|persons|reports?|media|insiders)\b"
     r"|\bpeople (?:familiar|briefed|close)\b|\b(?:is|are) said to\b|\bsaid to be\b|\breportedly\b"
