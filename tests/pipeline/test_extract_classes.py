@@ -280,6 +280,15 @@ CASES = [
         id="it-sentence-initial-verb-not-a-name",
     ),
     pytest.param(
+        "Alcora destituye a Ruiz-Mateo y nombra presidenta a Elena Soto",
+        "",
+        {
+            ("alcora", "departure", "chair", "reported", ("Ruiz-Mateo",)),
+            ("alcora", "appointment", "chair", "reported", ("Soto",)),
+        },
+        id="es-each-verb-keeps-its-own-object",
+    ),
+    pytest.param(
         "Telmora names C.J. Okafor chief executive",
         "",
         {("telmora", "appointment", "ceo", "reported", ("Okafor",))},

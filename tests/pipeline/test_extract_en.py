@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tracker.domain import Company, KnownPerson, NewsItem, Role, Watchlist
+from tracker.domain import Company, Event, KnownPerson, NewsItem, Role, Watchlist
 from tracker.pipeline.extract import build_extractor
 
 WATCHLIST = Watchlist(
@@ -129,7 +129,7 @@ CASES = [
 ]
 
 
-def _summary(events: list) -> set[tuple[str, str, str, str, tuple[str, ...]]]:
+def _summary(events: list[Event]) -> set[tuple[str, str, str, str, tuple[str, ...]]]:
     return {
         (
             e.company,
@@ -143,7 +143,9 @@ def _summary(events: list) -> set[tuple[str, str, str, str, tuple[str, ...]]]:
 
 
 @pytest.mark.parametrize(("title", "summary", "expected"), CASES)
-def test_english_items_yield_the_labelled_events(title: str, summary: str, expected: set) -> None:
+def test_english_items_yield_the_labelled_events(
+    title: str, summary: str, expected: set[tuple[object, ...]]
+) -> None:
     events = EXTRACTOR.extract(NewsItem("t", title, summary))
     assert _summary(events) == expected
     assert all(e.language == "en" for e in events)

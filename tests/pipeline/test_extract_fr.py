@@ -104,7 +104,9 @@ def _summary(events: list[Event]) -> set[tuple[str, str, str, str, tuple[str, ..
 
 
 @pytest.mark.parametrize(("title", "summary", "expected"), CASES)
-def test_french_items_yield_the_labelled_events(title: str, summary: str, expected: set) -> None:
+def test_french_items_yield_the_labelled_events(
+    title: str, summary: str, expected: set[tuple[object, ...]]
+) -> None:
     events = EXTRACTOR.extract(NewsItem("t", title, summary))
     assert _summary(events) == expected
     assert all(e.language == "fr" for e in events)

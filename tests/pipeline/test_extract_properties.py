@@ -9,6 +9,7 @@ from tracker.domain import (
     LANGUAGES,
     Certainty,
     Company,
+    Event,
     EventType,
     KnownPerson,
     NewsItem,
@@ -80,7 +81,7 @@ texts = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=30)), ma
 )
 
 
-def _assert_valid(events: list) -> None:
+def _assert_valid(events: list[Event]) -> None:
     for e in events:
         assert e.company in IDS
         assert isinstance(e.type, EventType) and isinstance(e.role, Role)

@@ -62,9 +62,10 @@ def interim_end(view: SentenceView, cue: Cue) -> tuple[bool, RoleSpan | None]:
 def org_agent(view: SentenceView, cue: Cue) -> bool:
     """The subject right before an active appointment verb is an unwatched organisation.
 
-    A watched company named after the verb keeps the event there. Only a finite verb ("names", "nomina", "ernennt"), or a past form with its
-    object right after it ("named Mike Manley"), is active: "X nommé directeur",
-    "CFO Tim Morse named interim chief" are headline passives.
+    A watched company named after the verb keeps the event there. Only a finite
+    verb ("names", "nomina", "ernennt"), or a past form with its object right after
+    it ("named Mike Manley"), is active: "X nommé directeur", "CFO Tim Morse named
+    interim chief" are headline passives.
     """
     toks = view.sent.tokens
     k = cue.first - 1

@@ -7,9 +7,9 @@ callers cap the amount of text they analyse (see ``MAX_*`` below).
 from __future__ import annotations
 
 import html
-from bisect import bisect_right
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 
 MAX_TITLE_CHARS = 400
