@@ -176,7 +176,7 @@ def test_every_person_is_named_in_the_text_as_written(corpus: Corpus) -> None:
 @CORPORA
 def test_role_fits_the_event_type(corpus: Corpus) -> None:
     def fits(event: Event) -> bool:
-        return (event["role"] == "director") == (event["type"] == "board_change")
+        return bool((event["role"] == "director") == (event["type"] == "board_change"))
 
     assert [_tag(p) for p in corpus.events() if not fits(p[1])] == []
 
