@@ -16,7 +16,8 @@
 
 from __future__ import annotations
 
-from tracker.pipeline.extract_sentence import Cue, RoleSpan, SentenceView
+from tracker.pipeline.extract_roles import RoleSpan
+from tracker.pipeline.extract_sentence import Cue, SentenceView
 
 _UNTIL_THEN = (
     "until then",

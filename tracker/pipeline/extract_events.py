@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from tracker.domain import Certainty, EventType, Reason, Role
 from tracker.pipeline.extract_cases import interim_end, joins_other, org_agent, recalled_exit
-from tracker.pipeline.extract_sentence import Candidate, Cue, RoleSpan, SentenceView, is_passive
+from tracker.pipeline.extract_pick import pick_role, role_adjacent
+from tracker.pipeline.extract_roles import RoleSpan
+from tracker.pipeline.extract_sentence import Candidate, Cue, SentenceView, is_passive
 
 _BEFORE_WINDOW = 14
 _AFTER_WINDOW = 9
-_ROLE_WINDOW = 10
 _COORD = frozenset("and et und y e".split())
 
 
@@ -94,55 +95,6 @@ def _in_mention(view: SentenceView, tok: int) -> bool:
     return any(m.start <= start < m.end for m in view.mentions)
 
 
-def pick_role(view: SentenceView, cue: Cue, appointment: bool, where: str) -> RoleSpan | None:
-    """A real role if one fits, else "the post" (the role vacated in the same item)."""
-    real = [r for r in view.roles if r.role is not None]
-    return _pick(real, view, cue, appointment, where) or _pick(
-        view.roles, view, cue, appointment, where
-    )
-
-
-def _pick(
-    spans: list[RoleSpan], view: SentenceView, cue: Cue, appointment: bool, where: str
-) -> RoleSpan | None:
-    """The role inside or after the cue (within 6 tokens), else the nearest one.
-
-    For appointments a role written right before a name ("director Meg Whitman")
-    is the person's current role, and a role far before the cue belongs to the
-    subject's description, so only roles up to 3 tokens before count.
-    """
-    usable = [r for r in spans if not (appointment and r.apposition) and _same_part(view, r, cue)]
-    if where in {"B", "b"}:  # the person is before the cue: a name's title after it is another's
-        usable = [r for r in usable if not (r.apposition and r.first > cue.last)]
-    inside = [r for r in spans if cue.first <= r.first <= cue.last]
-    if inside:
-        return inside[0]
-    after = [r for r in usable if 0 <= r.first - cue.last <= 6 and not r.apposition]
-    if after:
-        return min(after, key=lambda r: r.first)
-    if appointment:
-        usable = [r for r in usable if r.last > cue.first or _same_clause(view, r.last, cue.first)]
-    window = 3 if appointment else _ROLE_WINDOW
-    near = [r for r in usable if _dist(r, cue) <= (window if r.last < cue.first else _ROLE_WINDOW)]
-    return min(near, key=lambda r: _dist(r, cue)) if near else None
-
-
-def _same_part(view: SentenceView, r: RoleSpan, cue: Cue) -> bool:
-    """No ";" between a role and the cue: "X succede a Y; Z presidente"."""
-    toks = view.sent.tokens
-    lo, hi = (r.last, cue.first) if r.last < cue.first else (cue.last, r.first)
-    return ";" not in view.sent.text[toks[lo].end : toks[hi].start]
-
-
-def _same_clause(view: SentenceView, left: int, right: int) -> bool:
-    toks = view.sent.tokens
-    return "," not in view.sent.text[toks[left].end : toks[right].start]
-
-
-def _dist(r: RoleSpan, cue: Cue) -> int:
-    return min(abs(r.first - cue.last), abs(r.last - cue.first))
-
-
 def cue_candidates(view: SentenceView, main: str | None) -> list[Candidate]:
     """Candidates for every event cue of the sentence."""
     out: list[Candidate] = []
@@ -155,39 +107,41 @@ def cue_candidates(view: SentenceView, main: str | None) -> list[Candidate]:
         if company is None or id(cue) in skipped:
             continue
         parts = cue.tag.split(":")
-        kind = parts[0]
-        for etype, where, reason, strength in _plan(kind, parts, view, cue, has_app):
-            span = _role_for(view, cue, kind, etype, where)
-            if len(parts) > 2 and parts[-1] == "weak" and not _role_adjacent(view, cue):
+        for etype, where, reason, strength in _plan(parts[0], parts, view, cue, has_app):
+            if len(parts) > 2 and parts[-1] == "weak" and not role_adjacent(view, cue):
                 continue
             people = _people(view, cue, where) if where else []
-            if (
-                etype is EventType.DEPARTURE
-                and where == "A"
-                and people
-                and recalled_exit(view, people[0])
-            ):
+            if etype is EventType.DEPARTURE and where == "A" and _recalled(view, people):
                 continue  # "succeeds X, who left in March": background
-            role = span.role if span else None
+            span = _role_for(view, cue, parts[0], etype, where)
             cand = _candidate(
                 view,
                 cue,
                 company,
                 etype,
-                role=role,
+                role=span.role if span else None,
                 reason=reason,
                 people=people,
                 strength=strength,
                 here=here,
             )
-            if swap or (span and span.role is None):
-                cand.extra["succession"] = "1"
-            if view.dropped_role:
-                cand.extra["division"] = "1"
-            if kind in {"move", "iend"} and etype is EventType.DEPARTURE:
-                cand.extra[kind] = "1"
+            _mark(cand, view, parts[0], swap or bool(span and span.role is None))
             out.append(cand)
     return out
+
+
+def _recalled(view: SentenceView, people: list[int]) -> bool:
+    return bool(people) and recalled_exit(view, people[0])
+
+
+def _mark(cand: Candidate, view: SentenceView, kind: str, succession: bool) -> None:
+    """Flags read when merging: role shared with the other side, division, move, iend."""
+    if succession:
+        cand.extra["succession"] = "1"
+    if view.dropped_role:
+        cand.extra["division"] = "1"
+    if kind in {"move", "iend"} and cand.type is EventType.DEPARTURE:
+        cand.extra[kind] = "1"
 
 
 def _skipped(view: SentenceView) -> set[int]:
@@ -240,10 +194,6 @@ def _verbless(view: SentenceView, cue: Cue) -> bool:
     if role is None:
         return False
     return any(0 < role.first - n.last <= 1 for n in view.names)
-
-
-def _role_adjacent(view: SentenceView, cue: Cue) -> bool:
-    return any(0 <= r.first - cue.last <= 3 for r in view.roles)
 
 
 def _plan(

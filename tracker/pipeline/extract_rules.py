@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from types import ModuleType
 
+from tracker.pipeline.extract_prefix import candidates, starts
 from tracker.pipeline.lexicon import de, en, es, fr, it
 
 _MODULES: dict[str, ModuleType] = {"en": en, "fr": fr, "de": de, "es": es, "it": it}
@@ -32,15 +33,24 @@ class Table:
 
     regex: re.Pattern[str]
     tags: dict[str, str]
+    allowed: frozenset[str] | None = None  # possible two-letter starts (extract_prefix)
 
     def scan(self, folded: str) -> list[tuple[str, int, int]]:
-        """(tag, start, end) of every non-overlapping match, left to right."""
-        out: list[tuple[str, int, int]] = []
-        for m in self.regex.finditer(folded):
-            group = m.lastgroup
-            if group is not None:
-                out.append((self.tags[group], m.start(), m.end()))
-        return out
+        """(tag, start, end) of every non-overlapping match, left to right.
+
+        With ``allowed``, the regex is tried only at word starts that can begin a
+        match: the same matches as ``finditer``, without trying every alternative
+        at every word.
+        """
+        if self.allowed is None:
+            found = list(self.regex.finditer(folded))
+        else:
+            found, end = [], 0
+            for pos in candidates(folded, self.allowed):
+                if pos >= end and (m := self.regex.match(folded, pos)) is not None:
+                    found.append(m)
+                    end = max(m.end(), pos + 1)
+        return [(self.tags[m.lastgroup], m.start(), m.end()) for m in found if m.lastgroup]
 
 
 @dataclass(frozen=True)
@@ -70,7 +80,8 @@ def _table(rules: list[tuple[str, str]]) -> Table:
         tags[f"g{i}"] = tag
     # Every rule starts at a word boundary; testing it once up front lets the
     # engine skip positions inside words without trying each alternative.
-    return Table(re.compile(r"\b(?:" + "|".join(parts) + ")"), tags)
+    regex = re.compile(r"\b(?:" + "|".join(parts) + ")")
+    return Table(regex, tags, starts(pattern for _tag, pattern in rules))
 
 
 def _compile(lang: str) -> Lexicon:

@@ -18,6 +18,7 @@ from tracker.pipeline.extract_clauses import (
     said_in_past,
 )
 from tracker.pipeline.extract_people import Name, find_names, stopwords_for
+from tracker.pipeline.extract_roles import RoleSpan, find_roles, span_tokens
 from tracker.pipeline.extract_rules import Lexicon
 from tracker.pipeline.lexicon.common import (
     BACKGROUND_PREPS,
@@ -31,19 +32,10 @@ from tracker.pipeline.text import Sentence
 _FORMER = frozenset(
     "former ex ancien ancienne fruhere fruherer ehemalige ehemaliger antiguo".split()
 )
-_PREPS = frozenset("of at de d du des von bei der di del della dell".split())
 _BY = frozenset("by par von por da".split())
 _PLUPERFECT = frozenset("had hatte hatten habia habian aveva avevano".split())
 _RELATIVE = frozenset("who which".split())
-_CONJ = frozenset("and et und y e".split())
-_ARTICLES = frozenset(
-    "the a an le la les l un une der die das den dem el los las il lo gli".split()
-)
 _DAY = frozenset("day dia giorno tag lendemain hours heures horas ore stunden".split())
-_CHIEF_OK = frozenset(
-    "the its new interim acting top company group executive finance financial operating "
-    "technology tech former a an as named".split()
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,16 +45,6 @@ class Cue:
     tag: str
     first: int
     last: int
-
-
-@dataclass(frozen=True, slots=True)
-class RoleSpan:
-    """A role phrase and its token range."""
-
-    role: Role | None  # None: "the post", i.e. the role vacated in the same item
-    first: int
-    last: int
-    apposition: bool  # directly before a person name: describes their current role
 
 
 @dataclass
@@ -137,27 +119,12 @@ class SentenceView:
         return lo == hi or (near and "," not in self.sent.text[toks[lo].end : toks[hi].start])
 
 
-def _span_tokens(sent: Sentence, start: int, end: int) -> tuple[int, int]:
-    first = sent.token_at(start)
-    last = first
-    while last + 1 < len(sent.tokens) and sent.tokens[last + 1].start < end:
-        last += 1
-    return first, last
-
-
 def build_view(
     sent: Sentence, mentions: list[Mention], lex: Lexicon, raw_cues: list[tuple[str, int, int]]
 ) -> SentenceView:
     """Scan one sentence with a language's tables (``raw_cues``: its cue-table matches)."""
-    blocked: set[int] = set()
-    for m in mentions:
-        if m.kind != "person":
-            a, b = _span_tokens(sent, m.start, m.end)
-            blocked.update(range(a, b + 1))
     raw_roles = lex.roles.scan(sent.folded)
-    for _tag, start, end in raw_roles:
-        a, b = _span_tokens(sent, start, end)
-        blocked.update(range(a, b + 1))
+    blocked = _blocked(sent, mentions, raw_roles)
     people = frozenset(sent.token_at(m.start) for m in mentions if m.kind == "person")
     clauses = past_clauses(sent)
     upper_ok = lex.lang == "de" or sent.title_case  # nouns / Headline Case
@@ -167,14 +134,9 @@ def build_view(
     mentions = mark_descriptors(sent, [m for m in mentions if m.kind != "person"], names)
     name_starts = {n.first for n in names}
     persons = {n.first for n in names if n.last > n.first}
-    roles = _roles(sent, raw_roles, mentions, name_starts, persons)
+    roles = find_roles(sent, raw_roles, mentions, name_starts, persons)
     dropped = any(t.low in DIVISION_WORDS for t in sent.tokens)
-    board = [
-        Cue(t, a, b)
-        for t, s, e in (lex.board.scan(sent.folded) if lex.may_have_board_cue(sent.folded) else [])
-        for a, b in [_span_tokens(sent, s, e)]
-        if not _background(sent, a, t)
-    ]
+    board = _board(sent, lex)
     if any(c.tag == "neg" for c in cues):
         board = []
         cues = [c for c in cues if c.tag != "neg"]
@@ -195,6 +157,30 @@ def build_view(
         dropped_role=dropped,
         person_tokens=people,
     )
+
+
+def _blocked(
+    sent: Sentence, mentions: list[Mention], raw_roles: list[tuple[str, int, int]]
+) -> set[int]:
+    """Tokens that cannot be part of a person name: companies and role phrases."""
+    spans = [(m.start, m.end) for m in mentions if m.kind != "person"]
+    spans += [(start, end) for _tag, start, end in raw_roles]
+    blocked: set[int] = set()
+    for start, end in spans:
+        a, b = span_tokens(sent, start, end)
+        blocked.update(range(a, b + 1))
+    return blocked
+
+
+def _board(sent: Sentence, lex: Lexicon) -> list[Cue]:
+    if not lex.may_have_board_cue(sent.folded):
+        return []
+    return [
+        Cue(t, a, b)
+        for t, s, e in lex.board.scan(sent.folded)
+        for a, b in [span_tokens(sent, s, e)]
+        if not _background(sent, a, t)
+    ]
 
 
 def _board_exits(board: list[Cue], cues: list[Cue]) -> tuple[list[Cue], list[Cue]]:
@@ -226,84 +212,6 @@ def _past_exits(
     return [(a, b) for a, b, exit_word in clauses if exit_word or own_exit(a, b)]
 
 
-def _roles(
-    sent: Sentence,
-    raw: list[tuple[str, int, int]],
-    mentions: list[Mention],
-    name_starts: set[int],
-    persons: set[int],
-) -> list[RoleSpan]:
-    out: list[RoleSpan] = []
-    for tag, start, end in raw:
-        if tag == "none":
-            continue
-        first, last = _span_tokens(sent, start, end)
-        if first > 0 and sent.tokens[first - 1].low in _FORMER:
-            continue
-        if _foreign_or_division(sent, (first, last, start), mentions, persons):
-            continue
-        appos = (last + 1) in name_starts and sent.text[
-            sent.tokens[last].end : sent.tokens[last + 1].start
-        ] == " "
-        out.append(RoleSpan(None if tag == "same" else Role(tag), first, last, appos))
-    return out
-
-
-def _foreign_or_division(
-    sent: Sentence, span: tuple[int, int, int], mentions: list[Mention], persons: set[int]
-) -> bool:
-    """A role of some other organisation or of a division ("président de HEC", "AWS chief")."""
-    first, last, start = span
-    toks = sent.tokens
-    compound = toks[first].start < start and sent.text[start - 1] not in "'’"
-    if compound:  # role inside a compound: "BMW-Chef", "Stahlchef"
-        prefix_end = start - 1
-        return not any(m.start <= toks[first].start and m.end >= prefix_end for m in mentions)
-    if first == last and toks[first].low in {"chief", "chef", "boss", "head"} and first > 0:
-        prev = toks[first - 1]
-        in_mention = any(m.start <= prev.start < m.end for m in mentions)
-        if not in_mention and (prev.is_cap or prev.low not in _CHIEF_OK):
-            return True
-    window = toks[last + 1 : last + 11]
-    for i, tok in enumerate(window):
-        if sent.text[tok.end : tok.end + 1] in {",", ";", ":", "."}:
-            window = window[: i + 1]
-            break
-    if any(t.low in DIVISION_WORDS for t in window[:6]):
-        return True
-    if not window:
-        return False
-    head = window[0].low
-    if head[:2] in {"d'", "l'"} and window[0].text[2:3].isupper():
-        return _not_watched(window[0].start + 2, mentions)
-    if head not in _PREPS:
-        return False
-    return _owner_is_foreign(sent, last + 2, mentions, persons)
-
-
-def _owner_is_foreign(sent: Sentence, k: int, mentions: list[Mention], persons: set[int]) -> bool:
-    """After "<role> of": an unwatched organisation, not a person ("al posto di Lucia
-    Calvosa", "Vorstandsvorsitz von Kurt Bock") nor a later clause."""
-    noun = False
-    for i in range(k, min(k + 8, len(sent.tokens))):
-        tok = sent.tokens[i]
-        if tok.low in _CONJ or sent.text[tok.start - 2 : tok.start - 1] in {",", ";", ":"}:
-            return False
-        if not tok.is_cap:
-            noun = noun or tok.low not in _ARTICLES
-            continue
-        mention = next((m for m in mentions if m.start <= tok.start < m.end), None)
-        if mention is not None:
-            return mention.subsidiary
-        return noun or i not in persons
-    return False
-
-
-def _not_watched(start: int, mentions: list[Mention]) -> bool:
-    mention = next((m for m in mentions if m.start <= start < m.end), None)
-    return mention is None or mention.subsidiary
-
-
 def _cues(
     sent: Sentence,
     raw: list[tuple[str, int, int]],
@@ -311,7 +219,7 @@ def _cues(
     upper_ok: bool,
 ) -> tuple[list[Cue], int]:
     """Live cues (``neg`` ones kept for the caller) and how many were background."""
-    found = [(t, *_span_tokens(sent, s, e)) for t, s, e in raw]
+    found = [(t, *span_tokens(sent, s, e)) for t, s, e in raw]
     out: list[Cue] = []
     background = 0
     retro = bool(found) and retrospective(sent)

@@ -1,0 +1,61 @@
+"""Which role phrase of a sentence a cue's event is about."""
+
+from __future__ import annotations
+
+from tracker.pipeline.extract_roles import RoleSpan
+from tracker.pipeline.extract_sentence import Cue, SentenceView
+
+_ROLE_WINDOW = 10
+
+
+def pick_role(view: SentenceView, cue: Cue, appointment: bool, where: str) -> RoleSpan | None:
+    """A real role if one fits, else "the post" (the role vacated in the same item)."""
+    real = [r for r in view.roles if r.role is not None]
+    return _pick(real, view, cue, appointment, where) or _pick(
+        view.roles, view, cue, appointment, where
+    )
+
+
+def _pick(
+    spans: list[RoleSpan], view: SentenceView, cue: Cue, appointment: bool, where: str
+) -> RoleSpan | None:
+    """The role inside or after the cue (within 6 tokens), else the nearest one.
+
+    For appointments a role written right before a name ("director Meg Whitman")
+    is the person's current role, and a role far before the cue belongs to the
+    subject's description, so only roles up to 3 tokens before count.
+    """
+    usable = [r for r in spans if not (appointment and r.apposition) and _same_part(view, r, cue)]
+    if where in {"B", "b"}:  # the person is before the cue: a name's title after it is another's
+        usable = [r for r in usable if not (r.apposition and r.first > cue.last)]
+    inside = [r for r in spans if cue.first <= r.first <= cue.last]
+    if inside:
+        return inside[0]
+    after = [r for r in usable if 0 <= r.first - cue.last <= 6 and not r.apposition]
+    if after:
+        return min(after, key=lambda r: r.first)
+    if appointment:
+        usable = [r for r in usable if r.last > cue.first or _same_clause(view, r.last, cue.first)]
+    window = 3 if appointment else _ROLE_WINDOW
+    near = [r for r in usable if _dist(r, cue) <= (window if r.last < cue.first else _ROLE_WINDOW)]
+    return min(near, key=lambda r: _dist(r, cue)) if near else None
+
+
+def _same_part(view: SentenceView, r: RoleSpan, cue: Cue) -> bool:
+    """No ";" between a role and the cue: "X succede a Y; Z presidente"."""
+    toks = view.sent.tokens
+    lo, hi = (r.last, cue.first) if r.last < cue.first else (cue.last, r.first)
+    return ";" not in view.sent.text[toks[lo].end : toks[hi].start]
+
+
+def _same_clause(view: SentenceView, left: int, right: int) -> bool:
+    toks = view.sent.tokens
+    return "," not in view.sent.text[toks[left].end : toks[right].start]
+
+
+def _dist(r: RoleSpan, cue: Cue) -> int:
+    return min(abs(r.first - cue.last), abs(r.last - cue.first))
+
+
+def role_adjacent(view: SentenceView, cue: Cue) -> bool:
+    return any(0 <= r.first - cue.last <= 3 for r in view.roles)

@@ -1,0 +1,126 @@
+"""Role phrases of a sentence, minus those of another organisation or a division.
+
+"président de HEC", "AWS chief", "Chef der Pharmasparte von Roche": a role
+written with an unwatched owner (or a unit) describes no top-leadership post at
+a watched company. A person after "of" ("al posto di Lucia Calvosa",
+"Vorstandsvorsitz von Kurt Bock") is no owner.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tracker.domain import Role
+from tracker.pipeline.lexicon.common import DIVISION_WORDS
+from tracker.pipeline.match import Mention
+from tracker.pipeline.text import Sentence
+
+_FORMER = frozenset(
+    "former ex ancien ancienne fruhere fruherer ehemalige ehemaliger antiguo".split()
+)
+_PREPS = frozenset("of at de d du des von bei der di del della dell".split())
+_CONJ = frozenset("and et und y e".split())
+_ARTICLES = frozenset(
+    "the a an le la les l un une der die das den dem el los las il lo gli".split()
+)
+_CHIEF_OK = frozenset(
+    "the its new interim acting top company group executive finance financial operating "
+    "technology tech former a an as named".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RoleSpan:
+    """A role phrase and its token range."""
+
+    role: Role | None  # None: "the post", i.e. the role vacated in the same item
+    first: int
+    last: int
+    apposition: bool  # directly before a person name: describes their current role
+
+
+def span_tokens(sent: Sentence, start: int, end: int) -> tuple[int, int]:
+    """First and last token of a character span."""
+    first = sent.token_at(start)
+    last = first
+    while last + 1 < len(sent.tokens) and sent.tokens[last + 1].start < end:
+        last += 1
+    return first, last
+
+
+def find_roles(
+    sent: Sentence,
+    raw: list[tuple[str, int, int]],
+    mentions: list[Mention],
+    name_starts: set[int],
+    persons: set[int],
+) -> list[RoleSpan]:
+    out: list[RoleSpan] = []
+    for tag, start, end in raw:
+        if tag == "none":
+            continue
+        first, last = span_tokens(sent, start, end)
+        if first > 0 and sent.tokens[first - 1].low in _FORMER:
+            continue
+        if _foreign_or_division(sent, (first, last, start), mentions, persons):
+            continue
+        appos = (last + 1) in name_starts and sent.text[
+            sent.tokens[last].end : sent.tokens[last + 1].start
+        ] == " "
+        out.append(RoleSpan(None if tag == "same" else Role(tag), first, last, appos))
+    return out
+
+
+def _foreign_or_division(
+    sent: Sentence, span: tuple[int, int, int], mentions: list[Mention], persons: set[int]
+) -> bool:
+    """A role of some other organisation or of a division ("président de HEC", "AWS chief")."""
+    first, last, start = span
+    toks = sent.tokens
+    compound = toks[first].start < start and sent.text[start - 1] not in "'’"
+    if compound:  # role inside a compound: "BMW-Chef", "Stahlchef"
+        prefix_end = start - 1
+        return not any(m.start <= toks[first].start and m.end >= prefix_end for m in mentions)
+    if first == last and toks[first].low in {"chief", "chef", "boss", "head"} and first > 0:
+        prev = toks[first - 1]
+        in_mention = any(m.start <= prev.start < m.end for m in mentions)
+        if not in_mention and (prev.is_cap or prev.low not in _CHIEF_OK):
+            return True
+    window = toks[last + 1 : last + 11]
+    for i, tok in enumerate(window):
+        if sent.text[tok.end : tok.end + 1] in {",", ";", ":", "."}:
+            window = window[: i + 1]
+            break
+    if any(t.low in DIVISION_WORDS for t in window[:6]):
+        return True
+    if not window:
+        return False
+    head = window[0].low
+    if head[:2] in {"d'", "l'"} and window[0].text[2:3].isupper():
+        return _not_watched(window[0].start + 2, mentions)
+    if head not in _PREPS:
+        return False
+    return _owner_is_foreign(sent, last + 2, mentions, persons)
+
+
+def _owner_is_foreign(sent: Sentence, k: int, mentions: list[Mention], persons: set[int]) -> bool:
+    """After "<role> of": an unwatched organisation, not a person ("al posto di Lucia
+    Calvosa", "Vorstandsvorsitz von Kurt Bock") nor a later clause."""
+    noun = False
+    for i in range(k, min(k + 8, len(sent.tokens))):
+        tok = sent.tokens[i]
+        if tok.low in _CONJ or sent.text[tok.start - 2 : tok.start - 1] in {",", ";", ":"}:
+            return False
+        if not tok.is_cap:
+            noun = noun or tok.low not in _ARTICLES
+            continue
+        mention = next((m for m in mentions if m.start <= tok.start < m.end), None)
+        if mention is not None:
+            return mention.subsidiary
+        return noun or i not in persons
+    return False
+
+
+def _not_watched(start: int, mentions: list[Mention]) -> bool:
+    mention = next((m for m in mentions if m.start <= start < m.end), None)
+    return mention is None or mention.subsidiary
