@@ -22,9 +22,9 @@ from tracker.alerts import outbox_items
 from tracker.domain import Company, FeedEntry, ParsedFeed
 from tracker.errors import FetchError, ParseError, TrackerError
 from tracker.fetch import FetchRequest, FetchResult, fetch_many
+from tracker.parsing import FeedParser, Parsed
 from tracker.pipeline.cluster import Observation, Policy, observations_from_event
 from tracker.pipeline.extract import Extractor
-from tracker.pipeline.parse import parse_feed
 from tracker.pipeline.planner import plan_company
 from tracker.pipeline.schedule import next_check
 from tracker.settings import Settings
@@ -81,6 +81,7 @@ class Poller:
     client: httpx.Client
     extractor: Extractor
     jitter: Callable[[timedelta], timedelta] = lambda _interval: timedelta(0)
+    parser: FeedParser = field(default_factory=FeedParser)
     companies: dict[str, Company] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -104,12 +105,11 @@ class Poller:
             max_bytes=self.settings.max_feed_bytes,
         )
         report = PollReport()
-        for result in results:
+        for result, parsed in self.parser.parse_all(results):
             if stop is not None and stop.is_set():
                 break
-            report.outcomes.append(
-                self._process_safely(result, intervals[result.request.feed_id], now)
-            )
+            interval = intervals[result.request.feed_id]
+            report.outcomes.append(self._process_safely(result, parsed, interval, now))
         return report
 
     def _next(self, now: datetime, interval: timedelta, ttl_minutes: int | None = None) -> datetime:
@@ -121,12 +121,12 @@ class Poller:
         )
 
     def _process_safely(
-        self, result: FetchResult, interval: timedelta, now: datetime
+        self, result: FetchResult, parsed: Parsed | None, interval: timedelta, now: datetime
     ) -> FeedOutcome:
         request = result.request
         try:
             with self.session_factory.begin() as session:
-                return self._process(session, result, interval, now)
+                return self._process(session, result, parsed, interval, now)
         except TrackerError as exc:
             error = FetchError(
                 exc.message, kind="store" if not isinstance(exc, ParseError) else "invalid"
@@ -138,20 +138,23 @@ class Poller:
             return self._record_error(session, result, error, interval, now)
 
     def _process(
-        self, session: Session, result: FetchResult, interval: timedelta, now: datetime
+        self,
+        session: Session,
+        result: FetchResult,
+        parsed: Parsed | None,
+        interval: timedelta,
+        now: datetime,
     ) -> FeedOutcome:
         if result.error is not None:
             return self._record_error(session, result, result.error, interval, now)
         feed_id = result.request.feed_id
-        if result.not_modified or result.body is None:
+        if parsed is None:  # 304, or no body
             fetch_state.record_not_modified(
                 session, feed_id, next_check_at=self._next(now, interval), now=now
             )
             return FeedOutcome(feed_id, result.request.url, "not_modified")
-        try:
-            parsed = parse_feed(result.body, result.final_url, result.response_headers())
-        except ParseError as exc:
-            error = FetchError(exc.message, kind="invalid", status=result.status)
+        if isinstance(parsed, ParseError):
+            error = FetchError(parsed.message, kind="invalid", status=result.status)
             return self._record_error(session, result, error, interval, now)
         outcome = self._store_entries(session, result, parsed, now)
         fetch_state.record_fetch_success(

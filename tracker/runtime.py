@@ -115,7 +115,8 @@ class Runtime:
         return cls(settings, engine, session_factory, client, notifier or AppriseNotifier(), poller)
 
     def close(self) -> None:
-        """Release the HTTP client and the database connections."""
+        """Release the HTTP client, the parser's workers and the database connections."""
+        self.poller.parser.close()
         self.client.close()
         self.engine.dispose()
 

@@ -35,6 +35,7 @@ _REPORT_PAST = frozenset(
 _EXIT_OPENERS = frozenset("parti partie partito partita uscito salido".split())
 _AGO_BEFORE = frozenset("years year decade months decades".split())
 _AGO_AFTER = frozenset("decada anos ano meses ans annees jahren jahrzehnt".split())
+_AGO_WORDS = ("ago", "fa", "hace", "vor ", " y a ")
 _FA_BEFORE = frozenset("anni anno decennio mesi".split())
 _FORMER = frozenset("former ex ancien ancienne fruhere fruherer ehemalige ehemaliger".split())
 _PREPS = frozenset("of at de d du des von bei der di del della dell".split())
@@ -97,6 +98,8 @@ def said_in_past(sent: Sentence, first: int) -> bool:
 
 def retrospective(sent: Sentence) -> bool:
     """ "ten years ago", "hace una década", "il y a dix ans", "vor zehn Jahren", "anni fa"."""
+    if not any(word in sent.folded for word in _AGO_WORDS):
+        return False
     lows = [t.low for t in sent.tokens]
     for i, w in enumerate(lows):
         before = lows[i - 1] if i > 0 else ""

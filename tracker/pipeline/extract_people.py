@@ -9,6 +9,7 @@ word proves nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tracker.pipeline.lang import _FOLDED as STOPWORDS
 from tracker.pipeline.lexicon.common import COUNTRY_UNITS, DESCRIPTOR_NOUNS
@@ -67,6 +68,7 @@ ARTICLES = frozenset(
 )
 
 
+@lru_cache(maxsize=8)
 def stopwords_for(lang: str) -> frozenset[str]:
     """Capitalised words that cannot start a name in ``lang`` (its stopwords + articles)."""
     return STOPWORDS.get(lang, frozenset()) | ARTICLES
@@ -78,7 +80,13 @@ def find_names(sent: Sentence, blocked: set[int], stop: frozenset[str] = _ALL_ST
     out: list[Name] = []
     i = 0
     while i < len(toks):
-        if i in blocked or not _name_token(toks[i]) or toks[i].low in stop or _month(sent, i):
+        if (
+            not toks[i].text[:1].isupper()
+            or i in blocked
+            or not _name_token(toks[i])
+            or toks[i].low in stop
+            or _month(sent, i)
+        ):
             i += 1
             continue
         j = i

@@ -14,11 +14,15 @@ table is then scanned the plain way.
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Iterable
-from re import _constants as C
-from re import _parser as P
+from functools import lru_cache
 from typing import Any
+
+# The stdlib's regex parser (``sre_parse`` before 3.11): private, so typed loosely.
+P: Any = importlib.import_module("re._parser")
+C: Any = importlib.import_module("re._constants")
 
 _K = 3
 
@@ -99,8 +103,14 @@ def _repeat(av: Any) -> set[str] | None:
 
 
 def candidates(folded: str, allowed: frozenset[str]) -> list[int]:
-    """Word starts of ``folded`` whose first two characters are in ``allowed``."""
-    return [p for m in _WORD_START.finditer(folded) if folded[(p := m.start()) : p + _K] in allowed]
+    """Word starts of ``folded`` whose first ``_K`` characters are in ``allowed``."""
+    return [pos for pos, head in _word_starts(folded) if head in allowed]
+
+
+@lru_cache(maxsize=256)
+def _word_starts(folded: str) -> tuple[tuple[int, str], ...]:
+    """(offset, first letters) of every word; one sentence is scanned by several tables."""
+    return tuple((p, folded[p : p + _K]) for m in _WORD_START.finditer(folded) for p in [m.start()])
 
 
 _WORD_START = re.compile(r"\b\w")

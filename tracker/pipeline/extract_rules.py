@@ -54,6 +54,39 @@ class Table:
 
 
 @dataclass(frozen=True)
+class Finder:
+    """A plain regex with the same word-start pre-test as ``Table`` (when it applies)."""
+
+    regex: re.Pattern[str]
+    allowed: frozenset[str] | None
+
+    def finditer(self, folded: str) -> list[re.Match[str]]:
+        """Non-overlapping matches, left to right (as ``re.finditer``)."""
+        if self.allowed is None:
+            return list(self.regex.finditer(folded))
+        found: list[re.Match[str]] = []
+        end = 0
+        for pos in candidates(folded, self.allowed):
+            if pos >= end and (m := self.regex.match(folded, pos)) is not None:
+                found.append(m)
+                end = max(m.end(), pos + 1)
+        return found
+
+    def search(self, folded: str) -> re.Match[str] | None:
+        """The first match, or None."""
+        if self.allowed is None:
+            return self.regex.search(folded)
+        for pos in candidates(folded, self.allowed):
+            if (m := self.regex.match(folded, pos)) is not None:
+                return m
+        return None
+
+
+def _finder(pattern: str) -> Finder:
+    return Finder(re.compile(pattern), starts([pattern]))
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """Everything the extractor needs for one language."""
 
@@ -61,11 +94,11 @@ class Lexicon:
     cues: Table
     board: Table
     roles: Table
-    rumor: re.Pattern[str]
-    deny: re.Pattern[str]
-    interim: re.Pattern[str]
+    rumor: Finder
+    deny: Finder
+    interim: Finder
     board_keys: tuple[str, ...]  # a board cue needs one of these substrings
-    official: re.Pattern[str] | None = None  # firm decision: modal rumour words don't count
+    official: Finder | None = None  # firm decision: modal rumour words don't count
     modal: frozenset[str] = frozenset()  # rumour words that an official statement overrides
 
     def may_have_board_cue(self, folded: str) -> bool:
@@ -95,11 +128,11 @@ def _compile(lang: str) -> Lexicon:
         cues=_table(mod.CUES),
         board=_table(mod.BOARD),
         roles=_table([*mod.ROLES, *shared_roles]),
-        rumor=re.compile(mod.RUMOR),
-        deny=re.compile(mod.DENY),
-        interim=re.compile(mod.INTERIM),
+        rumor=_finder(mod.RUMOR),
+        deny=_finder(mod.DENY),
+        interim=_finder(mod.INTERIM),
         board_keys=board_keys,
-        official=re.compile(mod.OFFICIAL) if hasattr(mod, "OFFICIAL") else None,
+        official=_finder(mod.OFFICIAL) if hasattr(mod, "OFFICIAL") else None,
         modal=frozenset(getattr(mod, "MODAL", ())),
     )
 
