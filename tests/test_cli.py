@@ -239,7 +239,7 @@ HISTORY_KEYS = {"company", "name", "leaders", "transitions"}
 TRANSITION_KEYS = set(
     "type person role certainty interim reason occurred_at detected_at sources alerted".split()
 )
-EXTRA_TRANSITION_KEYS = {"previous_holder"}
+EXTRA_TRANSITION_KEYS = {"previous_holder", "alert_error"}
 
 
 def test_history_json_has_the_contract_shape(

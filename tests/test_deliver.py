@@ -10,12 +10,14 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from http_sink import HttpSink
 from smtp_server import SmtpServer, free_port
 from sqlalchemy import select
 from sqlalchemy.engine import URL
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from tracker.deliver import DeliveryReport, backoff, deliver_pending
@@ -23,7 +25,7 @@ from tracker.domain import EventType, Role
 from tracker.errors import DeliveryError
 from tracker.notify import AppriseNotifier, Notifier
 from tracker.pipeline.render import AlertPayload, Message
-from tracker.pipeline.route import channel_key
+from tracker.pipeline.route import channel_key, target_key
 from tracker.settings import Delivery, NotifyTarget
 from tracker.store import outbox
 from tracker.store.db import make_engine, make_session_factory
@@ -200,16 +202,34 @@ def test_a_refused_alert_is_retried_or_given_up_as_dead(
     assert row.last_error == error.message
 
 
-def test_an_alert_for_a_removed_channel_goes_dead_with_a_clear_error(
+def test_an_alert_for_an_unknown_channel_waits_and_dies_only_at_give_up(
     session_factory: sessionmaker[Session], caplog: pytest.LogCaptureFixture
 ) -> None:
-    add(session_factory, "json://127.0.0.1:9/removed")
+    add(session_factory, "json://127.0.0.1:9/removed", give_up_at=NOW + timedelta(hours=1))
     notifier = Refusing(DeliveryError("unused"))
-    assert run(session_factory, {}, notifier=notifier) == DeliveryReport(dead=1)
+    assert run(session_factory, {}, notifier=notifier) == DeliveryReport(failed=1)
     [row] = rows(session_factory)
-    assert (row.status, row.last_error) == ("dead", "channel no longer in the configuration")
+    assert (row.status, row.last_error) == ("pending", "channel not in this configuration")
+    later = NOW + timedelta(hours=2)
+    assert run(session_factory, {}, notifier=notifier, now=later) == DeliveryReport(dead=1)
+    assert rows(session_factory)[0].status == "dead"
     assert notifier.calls == 0
     assert "alert dropped" in caplog.text
+
+
+def test_a_named_channel_keeps_its_queued_alerts_when_its_url_changes(
+    session_factory: sessionmaker[Session], sink: HttpSink
+) -> None:
+    old = NotifyTarget(url="json://127.0.0.1:9/old-token", name="board-watch")
+    new = NotifyTarget(url=sink.url("new-token"), name="board-watch")
+    key = target_key(old)
+    item = OutboxItem("transition", key, f"t:1:{key}", payload(1).to_json(), NOW, NOW)
+    with session_factory.begin() as session:
+        enqueue(session, [item])
+    # The URL was rotated (a new token) and the process restarted with the new config.
+    assert run(session_factory, {target_key(new): new}) == DeliveryReport(sent=1)
+    assert len(sink.posts) == 1
+    assert channel_key(old.url) != channel_key(new.url)
 
 
 def test_a_malformed_payload_goes_dead_without_stopping_the_others(
@@ -297,3 +317,51 @@ def test_two_deliverers_drain_1000_alerts_sending_each_exactly_once(
     assert len(titles) == 1_000 and len(set(titles)) == 1_000
     assert sum(r.sent for r in reports) == 1_000 and sum(r.lost for r in reports) == 0
     assert {r.status for r in rows(session_factory)} == {"sent"}
+
+
+@dataclass
+class StopsAfterFirstSend:
+    stop: threading.Event
+    calls: int = 0
+
+    def send(self, url: str, message: Message) -> None:
+        self.calls += 1
+        self.stop.set()  # SIGTERM arrives while this alert is being sent
+
+
+def test_a_stop_request_finishes_the_alert_in_hand_and_releases_the_rest(
+    session_factory: sessionmaker[Session],
+) -> None:
+    url = "json://127.0.0.1:9/hook"
+    add(session_factory, url, count=5)
+    notifier = StopsAfterFirstSend(threading.Event())
+    report = deliver_pending(
+        session_factory,
+        notifier,
+        targets(NotifyTarget(url=url)),
+        NOW,
+        "w1",
+        POLICY,
+        stop=notifier.stop,
+    )
+    assert (report.sent, report.released, notifier.calls) == (1, 4, 1)
+    assert sorted(r.status for r in rows(session_factory)) == ["pending"] * 4 + ["sent"]
+    assert all(r.claimed_by is None for r in rows(session_factory) if r.status == "pending")
+
+
+def test_a_database_hiccup_after_the_send_is_retried_not_resent(
+    session_factory: sessionmaker[Session], sink: HttpSink, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = sink.url()
+    add(session_factory, url)
+    real, failures = outbox.mark_sent, [OperationalError("UPDATE", {}, Exception("locked"))]
+
+    def flaky(*args: Any) -> bool:
+        if failures:
+            raise failures.pop()
+        return real(*args)
+
+    monkeypatch.setattr(outbox, "mark_sent", flaky)
+    assert run(session_factory, targets(NotifyTarget(url=url))) == DeliveryReport(sent=1)
+    assert [r.status for r in rows(session_factory)] == ["sent"]
+    assert len(sink.posts) == 1

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import signal
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
 
+from tracker.domain import ParsedFeed
 from tracker.errors import ParseError
 from tracker.fetch import FetchRequest, FetchResult
 from tracker.parsing import FeedParser
@@ -57,3 +61,30 @@ def test_workers_and_inline_parse_identically() -> None:
     finally:
         pooled.close()
     assert a == b
+
+
+def test_a_dead_worker_pool_is_replaced_and_the_batch_finished_inline() -> None:
+    parser = FeedParser(workers=2, min_parallel=2)
+    try:
+        assert len(list(parser.parse_all(_batch()))) == 20
+        pool = parser._pool
+        assert isinstance(pool, ProcessPoolExecutor)
+        for process in list(pool._processes.values()):  # e.g. the OOM killer
+            os.kill(process.pid, signal.SIGKILL)
+        for _ in range(2):  # the broken pool is dropped; the next batch gets a new one
+            parsed = [p for _, p in parser.parse_all(_batch())]
+            assert sum(1 for p in parsed if isinstance(p, ParsedFeed)) == 18
+    finally:
+        parser.close()
+
+
+def test_an_unexpected_parser_crash_is_that_feeds_parse_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def crash(body: bytes, url: str, headers: object) -> ParsedFeed:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr("tracker.parsing.parse_feed", crash)
+    (_, parsed), *_ = FeedParser(workers=1).parse_all(_batch()[:1])
+    assert isinstance(parsed, ParseError)
+    assert "RecursionError" in parsed.message

@@ -293,3 +293,48 @@ def test_hostile_tracker_poll_exits_0_with_one_line_per_failed_feed(
     expected = sorted(server.url(p) for p, (_r, kind) in HOSTILE.items() if kind != "ok")
     assert failed == expected
     assert result.stdout.startswith(f"polled {len(HOSTILE) + 1} feeds ({len(expected)} failed)")
+
+
+UNDATED = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
+<link>https://news.example/</link><description>d</description>
+<item><title>OpenAI names {who} chief financial officer</title>
+<link>https://news.example/{n}</link><guid>{n}</guid>
+<description>OpenAI said it appointed {who} as chief financial officer.</description></item>
+</channel></rss>"""
+
+
+def _undated(n: str, who: str) -> Route:
+    return Route(body=UNDATED.replace(b"{n}", n.encode()).replace(b"{who}", who.encode()))
+
+
+def test_undated_entries_of_a_new_feed_are_history_but_later_ones_alert(
+    tmp_path: Path, db_url: URL
+) -> None:
+    with world(tmp_path, db_url, {GOOD: _undated("old-1", "Jane Roe")}) as w:
+        first = w.poll(NOW)
+        # The first fetch's undated entry may be old news: history, no alert.
+        assert (first.total("transitions"), first.total("alerts")) == (1, 0)
+        w.server.set(GOOD, _undated("new-2", "John Poe"))
+        later = w.poll(NOW + timedelta(days=30))
+        assert (later.total("transitions"), later.total("alerts")) == (1, 1)
+
+
+def test_an_extractor_crash_on_one_entry_costs_only_that_entry(
+    tmp_path: Path, db_url: URL, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with world(tmp_path, db_url, {GOOD: Route.file(CLI / "leadership.xml")}) as w:
+        real = w.runtime.poller.extractor.extract
+        calls: list[str] = []
+
+        def flaky(item: Any) -> Any:
+            calls.append(item.id)
+            if len(calls) == 1:
+                raise RuntimeError("extractor bug")
+            return real(item)
+
+        monkeypatch.setattr(w.runtime.poller.extractor, "extract", flaky)
+        report = w.poll(NOW)
+        assert [o.status for o in report.outcomes] == ["ok"]
+        assert w.count(EntryRow) == len(calls) >= 2
+        assert report.total("events") >= 1
+        assert w.feeds()[GOOD].etag is not None or w.feeds()[GOOD].last_status == 200

@@ -105,7 +105,9 @@ def outbox_items(
         payload = transition_payload(company, w, sources.get(w.id, ()))
         items += _items_for(settings, payload, f"t:{w.id}", (w.story_id, w.id), now)
     for story_id, story in written.rumours:
-        if story.occurred_at < now - settings.max_entry_age:
+        if story.occurred_at < now - settings.max_entry_age or all(
+            o.backlog for o in story.sources
+        ):
             continue
         payload = rumour_payload(company, story, now)
         items += _items_for(settings, payload, f"r:{story_id}", (story_id, None), now)

@@ -93,6 +93,7 @@ class DaemonState:
     last_poll_at: datetime | None = None
     last_poll_error: str | None = None
     busy: threading.Lock = field(default_factory=threading.Lock)
+    delivering: threading.Lock = field(default_factory=threading.Lock)
 
 
 class Daemon:
@@ -164,7 +165,8 @@ class Daemon:
             return
         started = time.monotonic()
         try:
-            report = self.runtime.deliver(self.clock())
+            with self.state.delivering:
+                report = self.runtime.deliver(self.clock(), stop=self.stop)
             with self.runtime.session_factory() as session:
                 pending = reports.outbox_counts(session).get("pending", 0)
             self.runtime.metrics.record_delivery(report, pending)
@@ -233,9 +235,15 @@ class Daemon:
         """Stop scheduling; True when no poll was left running after the grace period."""
         logger.info("stopping: finishing the step in hand")
         self.scheduler.shutdown(wait=False)
+        deadline = time.monotonic() + STOP_GRACE_S
         finished = self.state.busy.acquire(timeout=STOP_GRACE_S)
         if not finished:
             logger.warning("a poll was still fetching at shutdown; its feeds stay due")
+        # A delivery run sees the stop flag after the alert in hand and releases the rest.
+        left = max(deadline - time.monotonic(), 0.1)
+        if not self.state.delivering.acquire(timeout=left):
+            logger.warning("an alert was still being sent at shutdown; it is retried later")
+            finished = False
         self._release_all_leases()
         if server is not None:
             server.stop()

@@ -24,12 +24,14 @@ Guarantees and their limits (issue #4):
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from tracker.errors import DeliveryError
@@ -42,6 +44,7 @@ from tracker.store.outbox import ClaimedRow
 logger = logging.getLogger(__name__)
 
 MAX_BATCHES = 1_000
+MARK_RETRIES = 5
 _MAX_ERROR = 500
 
 
@@ -101,9 +104,18 @@ def deliver_pending(  # noqa: PLR0917 - the agreed interface (docs/INTERFACES.md
     delivery: DeliveryPolicy,
     *,
     monotonic: Callable[[], float] = time.monotonic,
+    stop: threading.Event | None = None,
 ) -> DeliveryReport:
-    """Send every due outbox row once; returns counts. Never raises for a bad row."""
+    """Send every due outbox row once; returns counts. Never raises for a bad row.
+
+    Rows not sent when half the lease has passed, or when ``stop`` is set (the
+    daemon is shutting down), are released for the next run.
+    """
     deadline = monotonic() + delivery.lease.total_seconds() / 2
+
+    def out_of_time() -> bool:
+        return monotonic() >= deadline or (stop is not None and stop.is_set())
+
     run = _Run(
         session_factory,
         notifier,
@@ -111,7 +123,7 @@ def deliver_pending(  # noqa: PLR0917 - the agreed interface (docs/INTERFACES.md
         now,
         worker_id,
         delivery,
-        out_of_time=lambda: monotonic() >= deadline,
+        out_of_time=out_of_time,
         report=DeliveryReport(),
     )
     digest_keys = {k for k, t in targets_by_key.items() if t.digest == "daily"}
@@ -154,7 +166,9 @@ def _send_rows(run: _Run, rows: list[ClaimedRow]) -> None:
             return
         target = run.targets.get(row.channel_key)
         if target is None:
-            _fail(run, [row], "channel no longer in the configuration", permanent=True)
+            # Not permanent: another replica may run a newer configuration, or the
+            # channel may come back; the row dies only at its give_up_at.
+            _fail(run, [row], "channel not in this configuration", permanent=False)
             continue
         try:
             payload = AlertPayload.from_json(row.payload)
@@ -173,13 +187,30 @@ def _send(run: _Run, rows: list[ClaimedRow], url: str, message: Message) -> None
     except Exception as exc:  # a notifier bug must not stop the other rows
         _fail(run, rows, f"{type(exc).__name__}: {exc}", permanent=False)
         return
-    with run.session_factory.begin() as session:
-        marked = [outbox.mark_sent(session, r.id, run.worker_id, run.now) for r in rows]
+    marked = _mark_sent(run, rows)
     run.report.sent += sum(marked)
     for row, ok in zip(rows, marked, strict=True):
         if not ok:
             run.report.lost += 1
             logger.warning("outbox lease lost after send outbox_id=%s (may repeat)", row.id)
+
+
+def _mark_sent(run: _Run, rows: list[ClaimedRow]) -> list[bool]:
+    """Mark rows sent, retrying a briefly busy or failing database.
+
+    The channel already took the message: giving up here means it is sent again
+    once the lease expires, so a few short retries are worth it.
+    """
+    for attempt in range(MARK_RETRIES):
+        try:
+            with run.session_factory.begin() as session:
+                return [outbox.mark_sent(session, r.id, run.worker_id, run.now) for r in rows]
+        except SQLAlchemyError:
+            if attempt == MARK_RETRIES - 1:
+                logger.exception("could not mark sent alerts; they may be sent again")
+                return [False] * len(rows)
+            time.sleep(0.2 * (attempt + 1))
+    return [False] * len(rows)
 
 
 def _fail(run: _Run, rows: list[ClaimedRow], error: str, *, permanent: bool) -> None:

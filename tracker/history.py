@@ -23,8 +23,11 @@ def load_entries(session: Session, company_id: str) -> list[HistoryEntry]:
     ids = [r.id for r in rows]
     sources = story_store.transition_sources(session, ids)
     alerted = reports.alerted_transitions(session, ids)
+    failed = reports.failed_alerts(session, ids)
     return [
-        HistoryEntry(transition_view(r), tuple(sources.get(r.id, ())), r.id in alerted)
+        HistoryEntry(
+            transition_view(r), tuple(sources.get(r.id, ())), r.id in alerted, failed.get(r.id)
+        )
         for r in rows
     ]
 

@@ -14,6 +14,7 @@ import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from tracker.domain import ParsedFeed
 from tracker.errors import ParseError
@@ -25,12 +26,18 @@ _Job = tuple[bytes, str, dict[str, str]]
 
 
 def parse_job(job: _Job) -> Parsed:
-    """Parse one body; a ParseError is returned, not raised, so it crosses processes intact."""
+    """Parse one body; a ParseError is returned, not raised, so it crosses processes intact.
+
+    Any other exception is a parser bug on this document: it becomes this feed's
+    ParseError, never the end of the poll.
+    """
     body, url, headers = job
     try:
         return parse_feed(body, url, headers)
     except ParseError as exc:
         return exc
+    except Exception as exc:
+        return ParseError(f"the parser failed on this document: {type(exc).__name__}: {exc}")
 
 
 class FeedParser:
@@ -56,9 +63,20 @@ class FeedParser:
         if len(jobs) < self.min_parallel or self.workers < 2:
             parsed: Iterator[Parsed] = map(parse_job, jobs.values())
         else:
-            parsed = self._executor().map(parse_job, jobs.values(), chunksize=4)
+            parsed = self._parallel(list(jobs.values()))
         for i, result in enumerate(results):
             yield result, next(parsed) if i in jobs else None
+
+    def _parallel(self, jobs: list[_Job]) -> Iterator[Parsed]:
+        """Parse in the workers; if a worker dies (e.g. killed for memory), finish inline."""
+        done = 0
+        try:
+            for parsed in self._executor().map(parse_job, jobs, chunksize=4):
+                done += 1
+                yield parsed
+        except BrokenProcessPool:
+            self.close()  # a fresh pool is started for the next batch
+            yield from map(parse_job, jobs[done:])
 
     def _executor(self) -> Executor:
         if self._pool is None:
@@ -68,6 +86,6 @@ class FeedParser:
 
     def close(self) -> None:
         """Stop the worker processes."""
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)

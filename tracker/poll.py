@@ -19,7 +19,7 @@ import httpx
 from sqlalchemy.orm import Session, sessionmaker
 
 from tracker.alerts import outbox_items
-from tracker.domain import Company, FeedEntry, ParsedFeed
+from tracker.domain import Company, Event, FeedEntry, ParsedFeed
 from tracker.errors import FetchError, ParseError, TrackerError
 from tracker.fetch import FetchRequest, FetchResult, fetch_many
 from tracker.parsing import FeedParser, Parsed
@@ -134,8 +134,14 @@ class Poller:
         except Exception as exc:  # a bug on one feed's data must not stop the others
             logger.exception("feed processing failed", extra={"fields": {"feed_url": request.url}})
             error = FetchError(f"internal error: {type(exc).__name__}: {exc}", kind="internal")
-        with self.session_factory.begin() as session:
-            return self._record_error(session, result, error, interval, now)
+        try:
+            with self.session_factory.begin() as session:
+                return self._record_error(session, result, error, interval, now)
+        except Exception:  # the database itself failed: report it, poll the other feeds
+            logger.exception(
+                "could not record a feed error", extra={"fields": {"feed_url": request.url}}
+            )
+            return FeedOutcome(request.feed_id, request.url, error.kind, error=error.message)
 
     def _process(
         self,
@@ -208,16 +214,28 @@ class Poller:
         )
         return FeedOutcome(feed.id, feed.url, error.kind, error=error.message)
 
+    def _extract(self, entry: FeedEntry, feed_url: str) -> list[Event]:
+        """Events of one entry; an extractor bug on one entry costs that entry only."""
+        try:
+            return self.extractor.extract(entry.as_news_item())
+        except Exception:
+            logger.exception(
+                "extraction failed; entry stored without events",
+                extra={"fields": {"feed_url": feed_url, "entry": entry.key}},
+            )
+            return []
+
     def _store_entries(
         self, session: Session, result: FetchResult, parsed: ParsedFeed, now: datetime
     ) -> FeedOutcome:
         feed_id = result.request.feed_id
+        first_fetch = feed_store.get_feed(session, feed_id).last_success_at is None
         new_rows = entry_store.add_entries(session, feed_id, parsed.entries, now)
         by_key = {e.key: e for e in parsed.entries}
         observations: dict[str, list[Observation]] = defaultdict(list)
         events = 0
         entries: list[FeedEntry] = [by_key[row.key] for row in new_rows]
-        extracted = [self.extractor.extract(entry.as_news_item()) for entry in entries]
+        extracted = [self._extract(entry, result.request.url) for entry in entries]
         kinds = Counter((str(e.type.value), e.language) for found in extracted for e in found)
         # One flush for every event of the feed, not one per entry.
         event_rows = entry_store.add_events_of_entries(
@@ -233,6 +251,7 @@ class Poller:
                     seen_at=now,
                     link=entry.link,
                     published=entry.published,
+                    backlog=first_fetch and entry.published is None,
                 )
         outcome = FeedOutcome(
             feed_id, result.request.url, "ok", new_entries=len(new_rows), events=events

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import socket
+import threading
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -23,7 +24,7 @@ from tracker.metrics import Metrics
 from tracker.notify import AppriseNotifier, Notifier
 from tracker.pipeline.extract import build_extractor
 from tracker.pipeline.newsfeeds import news_search_feeds
-from tracker.pipeline.route import channel_key
+from tracker.pipeline.route import target_key
 from tracker.poll import Poller, PollReport
 from tracker.settings import NotifyTarget, Settings
 from tracker.store import feeds as feed_store
@@ -156,10 +157,10 @@ class Runtime:
 
     def targets_by_key(self) -> dict[str, NotifyTarget]:
         """Configured channels by their stable key."""
-        return {channel_key(t.url): t for t in self.settings.notify}
+        return {target_key(t): t for t in self.settings.notify}
 
-    def deliver(self, now: datetime) -> DeliveryReport:
-        """Send every due outbox row once."""
+    def deliver(self, now: datetime, stop: threading.Event | None = None) -> DeliveryReport:
+        """Send every due outbox row once; when ``stop`` is set, release the rest."""
         return deliver_pending(
             self.session_factory,
             self.notifier,
@@ -167,4 +168,5 @@ class Runtime:
             now,
             self.worker,
             self.settings.delivery,
+            stop=stop,
         )

@@ -119,6 +119,24 @@ CASES = [
         id="en-former-ceo-joins-other-firm",
     ),
     pytest.param(
+        "Former Telmora chairman Hugo Lind dies at 82",
+        "Lind chaired the company from 1990 to 2005.",
+        set(),
+        id="en-former-chair-dies",
+    ),
+    pytest.param(
+        "Kestrel names ex-Corvane CFO Ann Wells as chief executive",
+        "",
+        set(),
+        id="en-unwatched-firm-hires-former-executive",
+    ),
+    pytest.param(
+        "Valmont : il y a dix ans, Paul Girard prenait la tête du groupe",
+        "",
+        set(),
+        id="fr-il-y-a-dix-ans",
+    ),
+    pytest.param(
         "Diez años de la sucesión en Alcora",
         "Hace una década, el consejo nombró presidente a Jorge Alba tras la salida de su padre.",
         set(),
@@ -154,6 +172,40 @@ CASES = [
         "Interim CEO Felix Hart will remain in the role until a successor is found.",
         {("quellex", "appointment", "ceo", "reported", ("Hart",))},
         id="en-interim-stays-until-successor-found",
+    ),
+    pytest.param(
+        "Telmora lures Nora Stein as chief executive",
+        "Felix Hart, who had run the company on an interim basis since May, was passed over "
+        "for the permanent job.",
+        {
+            ("telmora", "appointment", "ceo", "reported", ("Stein",)),
+            ("telmora", "departure", "ceo", "reported", ("Hart",)),
+        },
+        id="en-interim-passed-over",
+    ),
+    pytest.param(
+        "Corvane elects CEO Ann Wells as its chair",
+        "Ruth Kahn, who had held the role since 2015, becomes lead independent director.",
+        {
+            ("corvane", "appointment", "chair", "reported", ("Wells",)),
+            ("corvane", "departure", "chair", "reported", ("Kahn",)),
+        },
+        id="en-chair-becomes-lead-independent-director",
+    ),
+    pytest.param(
+        "Brenner: Aufsichtsratschef Kai Lenz tritt zurück",
+        "Vorstandschef Max Pohl hatte am 3. März überraschend seinen Rücktritt angekündigt.",
+        {("brenner", "departure", "chair", "reported", ("Lenz",))},
+        id="de-hatte-pluperfect-is-background",
+    ),
+    pytest.param(
+        "Claire Morel désignée pour succéder à Paul Girard à la tête de Valmont",
+        "L'ingénieure devra d'abord être élue administratrice par les actionnaires.",
+        {
+            ("valmont", "appointment", "ceo", "reported", ("Morel",)),
+            ("valmont", "departure", "ceo", "reported", ("Girard",)),
+        },
+        id="fr-board-cue-without-a-person",
     ),
     pytest.param(
         "Corvane CEO Mark Dunn resigns",
@@ -215,6 +267,16 @@ CASES = [
         "Jan Vogt soll nach Informationen aus Aufsichtsratskreisen abgelöst werden.",
         {("brenner", "departure", "ceo", "rumored", ("Vogt",))},
         id="de-soll-hearsay",
+    ),
+    pytest.param(
+        "Halvor Bank soll kurz vor Berufung von Lenz stehen",
+        "Der Aufsichtsrat will Kai Lenz laut einem Medienbericht zum Nachfolger von Max Pohl "
+        "ernennen.",
+        {
+            ("halvor", "appointment", "ceo", "rumored", ("Lenz",)),
+            ("halvor", "departure", "ceo", "rumored", ("Pohl",)),
+        },
+        id="de-verb-final-modal-rumour",
     ),
     pytest.param(
         "Lumetra smentisce: nessun passo indietro di Rossi",
@@ -287,6 +349,42 @@ CASES = [
             ("alcora", "appointment", "chair", "reported", ("Soto",)),
         },
         id="es-each-verb-keeps-its-own-object",
+    ),
+    pytest.param(
+        "Corvane CEO Mark Dunn to step down; CFO Ann Wells named successor",
+        "",
+        {
+            ("corvane", "departure", "ceo", "reported", ("Dunn",)),
+            ("corvane", "appointment", "ceo", "reported", ("Wells",)),
+        },
+        id="en-named-successor",
+    ),
+    pytest.param(
+        "Brenner: Vorstandschef Jan Vogt tritt zurück, Finanzvorstand Eva Roth übernimmt",
+        "",
+        {
+            ("brenner", "departure", "ceo", "reported", ("Vogt",)),
+            ("brenner", "appointment", "ceo", "reported", ("Roth",)),
+        },
+        id="de-bare-take-over",
+    ),
+    pytest.param(
+        "Halvor Bank beruft Kai Lenz zum neuen Vorstandschef",
+        "Er folgt auf Max Pohl, der das Institut nach acht Jahren verlässt.",
+        {
+            ("halvor", "appointment", "ceo", "reported", ("Lenz",)),
+            ("halvor", "departure", "ceo", "reported", ("Pohl",)),
+        },
+        id="de-comma-ends-a-name",
+    ),
+    pytest.param(
+        "El presidente de Alcora, Jorge Alba, dimite",
+        "Le sustituirá Marta Gil, hasta ahora consejera delegada.",
+        {
+            ("alcora", "departure", "chair", "reported", ("Alba",)),
+            ("alcora", "appointment", "chair", "reported", ("Gil",)),
+        },
+        id="es-hasta-ahora-is-the-old-role",
     ),
     pytest.param(
         "Telmora names C.J. Okafor chief executive",

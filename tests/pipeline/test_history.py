@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -88,6 +89,7 @@ def test_history_json_has_the_contract_shape_oldest_first() -> None:
         "detected_at": "2023-11-17T20:35:00Z",
         "sources": ["https://a.example/1"],
         "alerted": True,
+        "alert_error": None,
         "previous_holder": None,
     }
     assert (transitions[2]["previous_holder"], transitions[1]["alerted"]) == ("Mira Murati", False)
@@ -193,3 +195,15 @@ def test_history_table_cuts_long_names_to_keep_columns_aligned() -> None:
     assert row.index("yes") == table.splitlines()[table.splitlines().index(row) - 1].index(
         "ALERTED"
     )
+
+
+def test_an_alert_that_was_given_up_shows_its_error() -> None:
+    given_up = replace(
+        entry(1, EventType.DEPARTURE, "Sam Altman", at(17), alerted=False),
+        alert_error="smtp: 535 authentication failed",
+    )
+    document = history_json("openai", "OpenAI", [given_up])
+    assert document["transitions"][0]["alert_error"] == "smtp: 535 authentication failed"  # type: ignore[index]
+    table = history_table("openai", "OpenAI", [given_up])
+    assert "failed" in table
+    assert "alert given up: smtp: 535 authentication failed" in table

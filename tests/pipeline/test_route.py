@@ -8,7 +8,7 @@ import pytest
 
 from tracker.domain import Certainty, EventType, Role
 from tracker.pipeline.render import AlertPayload, Medium
-from tracker.pipeline.route import channel_key, medium_for_url, select_targets
+from tracker.pipeline.route import channel_key, medium_for_url, select_targets, target_key
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,7 @@ class Target:
     min_confidence: float = 0.0
     rumors: bool | None = None
     digest: str | None = None
+    name: str | None = None
 
 
 EXIT = AlertPayload(
@@ -80,6 +81,14 @@ def test_it_sends_each_alert_to_the_channels_whose_filters_match(
 
 def test_the_same_url_twice_gets_the_alert_once() -> None:
     assert len(select_targets(EXIT, [ALL, replace(ALL, min_confidence=0.1)], False)) == 1
+
+
+def test_a_named_channel_is_keyed_by_its_name_not_its_url() -> None:
+    first = Target("slack://TokenA/TokenB/TokenC/#x", name="governance")
+    rotated = Target("slack://TokenA/TokenB/TokenZ/#x", name="governance")
+    other = Target("slack://TokenA/TokenB/TokenC/#x", name="finance")
+    assert target_key(first) == target_key(rotated) != target_key(other)
+    assert target_key(Target(first.url)) == channel_key(first.url)
 
 
 def test_a_channel_key_is_stable_short_and_hides_the_secret() -> None:

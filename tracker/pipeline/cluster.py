@@ -102,6 +102,9 @@ class Observation:
     language: str = "en"
     evidence: str = ""
     event_id: int | None = None  # the ``events`` row, so the writer can set its story_id
+    # An undated entry in the first fetch of a feed: its age is unknown, so it may
+    # be old news from the feed's backlog. It updates history, never alerts.
+    backlog: bool = False
 
     @property
     def person_key(self) -> str:
@@ -121,6 +124,7 @@ def observations_from_event(
     link: str | None = None,
     published: datetime | None = None,
     event_id: int | None = None,
+    backlog: bool = False,
 ) -> tuple[Observation, ...]:
     """One observation per named person; a board change is role ``director`` for each.
 
@@ -139,6 +143,7 @@ def observations_from_event(
             entry_id=entry_id,
             event_id=event_id,
             link=link,
+            backlog=backlog,
         )
         for name in dict.fromkeys(event.people)
         if person_key(name)

@@ -4,8 +4,17 @@
 no clock, no logging. The flow: clean and cap the text (title + the first
 sentences of the summary), detect the language, find watched companies
 (``match.py``), scan every sentence for cues, roles and names
-(``extract_sentence.py``), turn cues into candidates (``extract_events.py``),
-then merge candidates per company, type and role.
+(``extract_sentence.py``; roles in ``extract_roles.py``, past-dated clauses,
+retrospectives and descriptor mentions in ``extract_clauses.py``), turn cues into
+candidates (``extract_events.py``; which cues are no event in ``extract_cases.py``,
+role choice in ``extract_pick.py``), then merge candidates per company, type and
+role. Cue tables are scanned only at word starts that can begin a match
+(``extract_prefix.py``).
+
+Item-level rules applied when merging: an interim's end ("interim CEO X will stay
+on as CFO") counts only when the item names a permanent holder; a person brought
+back is a reinstatement, not also an appointment; both sides of a succession share
+a role (the same sentence's first), except in a sentence about a division.
 
 Board changes: SPEC allows one ``board_change`` per company per item, listing
 everyone who joins or leaves, so candidates are merged into one. Its ``reason``

@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+from tracker.pipeline.extract_clauses import former
 from tracker.pipeline.extract_roles import RoleSpan
 from tracker.pipeline.extract_sentence import Cue, SentenceView
 
@@ -69,6 +70,9 @@ def org_agent(view: SentenceView, cue: Cue) -> bool:
     interim chief" are headline passives.
     """
     toks = view.sent.tokens
+    rest = view.sent.text[toks[cue.last].end :].lstrip(" ")
+    if not rest or rest[0] in ".,;:":
+        return False  # verb-final ("... zum Nachfolger ernennen."): no subject right before it
     k = cue.first - 1
     while k >= 0 and (toks[k].low in _AUX or toks[k].low.endswith("ly")) and cue.first - k <= 2:
         k -= 1
@@ -77,7 +81,10 @@ def org_agent(view: SentenceView, cue: Cue) -> bool:
     word = toks[cue.first].text.lower()
     if word.endswith(_PARTICIPLE) and not any(0 < n.first - cue.last <= 2 for n in view.names):
         return False
-    if any(m.start > toks[cue.last].end and not m.descriptor for m in view.mentions):
+    if any(
+        m.start > toks[cue.last].end and not m.descriptor and not former(view.sent, m)
+        for m in view.mentions
+    ):
         return False  # "Musk names X as Twitter CEO": the watched company is the object
     for i, name in enumerate(view.names):
         if name.last == k and name.first not in view.person_tokens:

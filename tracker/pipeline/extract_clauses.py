@@ -13,7 +13,6 @@ sentence names another company.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from tracker.pipeline.extract_people import Name
 from tracker.pipeline.lexicon.common import (
@@ -126,8 +125,16 @@ def mark_descriptors(sent: Sentence, mentions: list[Mention], names: list[Name])
     out: list[Mention] = []
     for m, flag in zip(mentions, flags, strict=True):
         other_actor = bool(actors - {m.company})
-        out.append(replace(m, descriptor=True) if flag and (other_actor or m.subsidiary) else m)
+        out.append(m._replace(descriptor=True) if flag and (other_actor or m.subsidiary) else m)
     return out
+
+
+def former(sent: Sentence, m: Mention) -> bool:
+    """ "former Intel chief", "ex-Morgan Stanley": the company of a past job."""
+    first = sent.token_at(m.start)
+    if first > 0 and sent.tokens[first - 1].low in _FORMER:
+        return True
+    return sent.folded[max(0, m.start - 3) : m.start] == "ex-"
 
 
 def _describes(sent: Sentence, m: Mention, names: list[Name]) -> bool:
@@ -136,9 +143,7 @@ def _describes(sent: Sentence, m: Mention, names: list[Name]) -> bool:
     if sent.text[m.end : m.end + 2] in {"'s", "’s"}:
         nxt = sent.token_at(m.end + 2)
         return nxt < len(toks) and toks[nxt].is_cap
-    if first > 0 and toks[first - 1].low in _FORMER:
-        return True
-    if sent.folded[max(0, m.start - 3) : m.start] == "ex-":
+    if former(sent, m):
         return True
     if first < 2 or toks[first - 1].low not in _PREPS:
         return False

@@ -125,9 +125,18 @@ def cue_candidates(view: SentenceView, main: str | None) -> list[Candidate]:
                 strength=strength,
                 here=here,
             )
-            _mark(cand, view, parts[0], swap or bool(span and span.role is None))
+            # "X tritt zurück, Y übernimmt": a bare take-over takes the vacated role
+            bare = span is None and etype is EventType.APPOINTMENT and _bare_take_over(view, cue)
+            _mark(cand, view, parts[0], swap or bare or bool(span and span.role is None))
             out.append(cand)
     return out
+
+
+def _bare_take_over(view: SentenceView, cue: Cue) -> bool:
+    """A take-over verb with no object ("Y übernimmt.", "Y takes over,") next to an exit."""
+    text = view.sent.text
+    after = text[view.sent.tokens[cue.last].end :].lstrip(" ")
+    return (not after or after[0] in ".,;:") and any(c.tag.startswith("dep") for c in view.cues)
 
 
 def _recalled(view: SentenceView, people: list[int]) -> bool:
@@ -268,6 +277,8 @@ def board_candidates(view: SentenceView, main: str | None) -> list[Candidate]:
         last_word = view.sent.tokens[cue.last].text.lower()
         where = "a" if last_word in {"de", "of", "di", "von", "by"} else "b"
         people = [] if cue.tag == "bover" else _people(view, cue, where)
+        if cue.tag != "bover" and not people:
+            continue  # "must first be elected a director": nobody named joins or leaves
         leave = cue.tag.startswith("bleave")
         out.append(
             _candidate(

@@ -8,8 +8,8 @@ word proves nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from tracker.pipeline.lang import _FOLDED as STOPWORDS
 from tracker.pipeline.lexicon.common import COUNTRY_UNITS, DESCRIPTOR_NOUNS
@@ -35,8 +35,7 @@ NOT_NAMES = frozenset(
 _ALL_STOP = frozenset().union(*STOPWORDS.values())
 
 
-@dataclass(frozen=True, slots=True)
-class Name:
+class Name(NamedTuple):
     """A person name found in a sentence: token range and text as written."""
 
     first: int  # token index
@@ -142,6 +141,8 @@ def _adjacent(sent: Sentence, a: int, b: int) -> bool:
 def _particle_run(sent: Sentence, idx: int, blocked: set[int]) -> int:
     """End index of "de la Rosa"-style continuations, or 0."""
     toks = sent.tokens
+    if idx >= len(toks) or (idx > 0 and not _adjacent(sent, idx - 1, idx)):
+        return 0  # "Max Pohl, der das Institut": a comma ends the name
     k = idx
     while k < len(toks) and k - idx < 2 and toks[k].low in PARTICLES:
         if not toks[k].text.islower():

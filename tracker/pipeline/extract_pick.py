@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tracker.domain import Role
 from tracker.pipeline.extract_roles import RoleSpan
 from tracker.pipeline.extract_sentence import Cue, SentenceView
 
@@ -25,6 +26,12 @@ def _pick(
     is the person's current role, and a role far before the cue belongs to the
     subject's description, so only roles up to 3 tokens before count.
     """
+    # "becomes lead independent director": for an exit, the new title is not the role left
+    spans = [
+        r
+        for r in spans
+        if appointment or r.role is not Role.DIRECTOR or not cue.first <= r.first <= cue.last
+    ]
     usable = [r for r in spans if not (appointment and r.apposition) and _same_part(view, r, cue)]
     if where in {"B", "b"}:  # the person is before the cue: a name's title after it is another's
         usable = [r for r in usable if not (r.apposition and r.first > cue.last)]

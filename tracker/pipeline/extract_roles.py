@@ -8,7 +8,7 @@ a watched company. A person after "of" ("al posto di Lucia Calvosa",
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tracker.domain import Role
 from tracker.pipeline.lexicon.common import DIVISION_WORDS
@@ -16,7 +16,8 @@ from tracker.pipeline.match import Mention
 from tracker.pipeline.text import Sentence
 
 _FORMER = frozenset(
-    "former ex ancien ancienne fruhere fruherer ehemalige ehemaliger antiguo".split()
+    "former ex ancien ancienne fruhere fruherer ehemalige ehemaliger antiguo "
+    "previously bisher bisherige bisheriger bisherigen jusqu'ici jusqu'alors finora".split()
 )
 _PREPS = frozenset("of at de d du des von bei der di del della dell".split())
 _CONJ = frozenset("and et und y e".split())
@@ -29,8 +30,7 @@ _CHIEF_OK = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class RoleSpan:
+class RoleSpan(NamedTuple):
     """A role phrase and its token range."""
 
     role: Role | None  # None: "the post", i.e. the role vacated in the same item
@@ -48,6 +48,16 @@ def span_tokens(sent: Sentence, start: int, end: int) -> tuple[int, int]:
     return first, last
 
 
+def _former_role(sent: Sentence, first: int, mentions: list[Mention]) -> bool:
+    """ "former chairman", "Former Telmora chairman": a past role (a company may sit between)."""
+    k = first - 1
+    while k >= 0 and any(m.start <= sent.tokens[k].start < m.end for m in mentions):
+        k -= 1
+    if k >= 1 and sent.tokens[k - 1].low == "hasta" and sent.tokens[k].low == "ahora":
+        return True  # "hasta ahora consejera delegada": the role held until now
+    return k >= 0 and sent.tokens[k].low in _FORMER
+
+
 def find_roles(
     sent: Sentence,
     raw: list[tuple[str, int, int]],
@@ -60,7 +70,7 @@ def find_roles(
         if tag == "none":
             continue
         first, last = span_tokens(sent, start, end)
-        if first > 0 and sent.tokens[first - 1].low in _FORMER:
+        if _former_role(sent, first, mentions):
             continue
         if _foreign_or_division(sent, (first, last, start), mentions, persons):
             continue

@@ -9,6 +9,7 @@ people (by the cue's direction) and the sentence's certainty.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from tracker.domain import Certainty, EventType, Reason, Role
 from tracker.pipeline.extract_clauses import (
@@ -35,11 +36,11 @@ _FORMER = frozenset(
 _BY = frozenset("by par von por da".split())
 _PLUPERFECT = frozenset("had hatte hatten habia habian aveva avevano".split())
 _RELATIVE = frozenset("who which".split())
+_VERB_FINAL_AUX = frozenset("hatte hatten".split())  # German pluperfect: participle at the end
 _DAY = frozenset("day dia giorno tag lendemain hours heures horas ore stunden".split())
 
 
-@dataclass(frozen=True, slots=True)
-class Cue:
+class Cue(NamedTuple):
     """A matched cue: its tag and token range."""
 
     tag: str
@@ -129,7 +130,7 @@ def build_view(
     clauses = past_clauses(sent)
     upper_ok = lex.lang == "de" or sent.title_case  # nouns / Headline Case
     cues, background = _cues(sent, raw_cues, clauses, upper_ok)
-    blocked.update(c.first for c in cues if c.first == 0)
+    blocked.update(c.first for c in cues)  # "Nachfolger von X", "Names Jane Doe": no name
     names = find_names(sent, blocked, stopwords_for(lex.lang))
     mentions = mark_descriptors(sent, [m for m in mentions if m.kind != "person"], names)
     name_starts = {n.first for n in names}
@@ -243,15 +244,16 @@ def _background(sent: Sentence, first: int, tag: str) -> bool:
     if first == 0 and toks[0].low.endswith("ed") and len(toks) > 1 and toks[1].is_cap:
         return True  # attributive participle: "Ousted Norvik CEO Dana Whitfield returns"
     k = first - 1
-    while k >= 0 and first - k <= 6:
+    while k >= 0 and first - k <= 8:
         tok = sent.tokens[k]
         word = tok.low
         if sent.text[tok.end : tok.end + 1] in {",", ";", ":"}:
             break
-        if word in BACKGROUND_PREPS and not (k > 0 and toks[k - 1].low in _DAY):
+        near = first - k <= 6
+        if near and word in BACKGROUND_PREPS and not (k > 0 and toks[k - 1].low in _DAY):
             return True  # "after X's ouster", but "the day after" is news
-        if word in _PLUPERFECT and first - k <= 4:
-            return True
+        if word in _PLUPERFECT and (first - k <= 4 or word in _VERB_FINAL_AUX):
+            return True  # "had resigned"; German "hatte am 5. Juli seinen Rücktritt ..."
         k -= 1
     if first > 0 and sent.tokens[first - 1].low in _RELATIVE:
         cue = sent.tokens[first].low

@@ -157,6 +157,7 @@ class HistoryEntry:
     transition: TransitionView
     sources: tuple[str, ...] = ()
     alerted: bool = False
+    alert_error: str | None = None  # why an alert of it was given up, if one was
 
 
 def iso_z(moment: datetime) -> str:
@@ -191,6 +192,7 @@ def _transition_json(entry: HistoryEntry) -> dict[str, object]:
         "detected_at": iso_z(t.detected_at),
         "sources": list(entry.sources),
         "alerted": entry.alerted,
+        "alert_error": entry.alert_error,
         "previous_holder": t.previous_holder,
     }
 
@@ -249,9 +251,11 @@ def _transition_lines(entries: Sequence[HistoryEntry]) -> list[str]:
                 t.role.value,
                 _clean(t.person, 22),
                 _clean(_detail(t), 28),
-                "yes" if entry.alerted else "no",
+                "yes" if entry.alerted else ("failed" if entry.alert_error else "no"),
             ).rstrip()
         )
+        if entry.alert_error:
+            lines.append(f"    alert given up: {_clean(entry.alert_error, 200)}")
         lines.extend(f"    {_clean(link, 200)}" for link in entry.sources[:_MAX_LINKS])
         if len(entry.sources) > _MAX_LINKS:
             lines.append(f"    (+{len(entry.sources) - _MAX_LINKS} more sources)")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -39,8 +40,7 @@ _KIND_NAME, _KIND_TICKER, _KIND_PERSON = "name", "ticker", "person"
 _ALL_STOPWORDS = frozenset().union(*STOPWORDS.values())
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """A company (or a known executive of it) named in a sentence."""
 
     company: str

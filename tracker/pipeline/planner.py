@@ -159,7 +159,7 @@ class _Planner:
             person_key=obs.person_key,
             occurred_at=at,
             detected_at=self.now,
-            alertable=is_alertable(at, self.now, self.policy),
+            alertable=is_alertable(at, self.now, self.policy) and not obs.backlog,
             previous_holder=before,
         )
 

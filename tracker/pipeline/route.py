@@ -35,6 +35,9 @@ class Target(Protocol):
     @property
     def digest(self) -> str | None: ...
 
+    @property
+    def name(self) -> str | None: ...
+
 
 T = TypeVar("T", bound=Target)
 
@@ -42,9 +45,19 @@ _EMAIL_SCHEMES = frozenset({"mailto", "mailtos"})
 _SLACK_HOSTS = frozenset({"hooks.slack.com", "hooks.slack-gov.com"})
 
 
-def channel_key(url: str) -> str:
-    """A stable short key for a notify URL: a SHA-256 prefix, so no secret is stored."""
-    return hashlib.sha256(url.strip().encode("utf-8")).hexdigest()[:16]
+def channel_key(url: str, name: str | None = None) -> str:
+    """A stable short key for a channel: a SHA-256 prefix, so no secret is stored.
+
+    A named channel is keyed by its name, so its queued alerts survive a change
+    of URL (a rotated password or token); an unnamed one by its URL.
+    """
+    identity = f"name:{name.strip()}" if name and name.strip() else url.strip()
+    return hashlib.sha256(identity.encode("utf-8")).hexdigest()[:16]
+
+
+def target_key(target: Target) -> str:
+    """``channel_key`` of a configured target."""
+    return channel_key(target.url, target.name)
 
 
 def medium_for_url(url: str) -> Medium:
@@ -82,7 +95,7 @@ def select_targets(
     """
     chosen: dict[str, T] = {}
     for target in targets:
-        key = channel_key(target.url)
+        key = target_key(target)
         if key not in chosen and wants(payload, target, alert_rumors):
             chosen[key] = target
     return list(chosen.items())

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import NamedTuple
 
-from sqlalchemy import Table, func, insert, select
+from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from tracker.errors import StoreError
@@ -35,6 +35,24 @@ def load_company_context(session: Session, company: str, since: datetime) -> Com
     return load_company_contexts(session, {company: since})[company]
 
 
+def lock_companies(session: Session, companies: Sequence[str]) -> None:
+    """Serialise planning per company across processes, until the transaction ends.
+
+    Two replicas (or ``tracker poll`` beside a daemon) reading a company's
+    stories at once would each see "no story yet" and both record the same
+    change. On PostgreSQL a transaction-level advisory lock per company, taken
+    in sorted order (no deadlock), makes the second wait and then see the
+    first one's rows. SQLite needs nothing: its writers are already serialised
+    (``BEGIN IMMEDIATE``).
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for company in sorted(set(companies)):
+        session.execute(
+            text("SELECT pg_advisory_xact_lock(hashtext(:key))"), {"key": f"company:{company}"}
+        )
+
+
 def load_company_contexts(
     session: Session, since: Mapping[str, datetime]
 ) -> dict[str, CompanyContext]:
@@ -47,6 +65,7 @@ def load_company_contexts(
     if not contexts:
         return contexts
     companies = list(contexts)
+    lock_companies(session, companies)
     recent = session.scalars(
         select(StoryRow)
         .where(StoryRow.company.in_(companies), StoryRow.last_seen_at >= min(since.values()))

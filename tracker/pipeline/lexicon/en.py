@@ -6,7 +6,7 @@ CUES: list[tuple[str, str]] = [
     (
         "neg",
         r"\bsearch(?:es|ing)? for (?:a |his |her |their )?(?:new )?(?:successor|replacement)\b"
-        r"|\b(?:pick|name|find|choos|select|appoint)\w* (?:a |his |her |their |the |its )?"
+        r"|\b(?:pick|name|find|choos|select|appoint)\w* (?:a |his |her |their |the |its )"
         r"(?:successor|replacement)\b|\b(?:once|if|unless) (?:[\w'-]+ ){0,4}?\w+"
         r"|\bfire[sd]? back\b|\bfiring back\b|\bre-?elect\w*\b|\bre-?appointed as director\b"
         r"|\bdismiss(?:es|ed)? (?:reports?|speculation|rumou?rs?|claims?)\b"
@@ -18,6 +18,7 @@ CUES: list[tuple[str, str]] = [
     (
         "iend",
         r"\bstay(?:s|ing)? on\b|\bremain(?:s|ing)?\b|\brevert(?:s|ing)? to\b|\bwill stay\b"
+        r"|\bpassed over\b"
         r"|\bgo(?:es)? back to\b",
     ),
     ("move", r"\bmov(?:es|ed|ing) (?:up )?to (?:the )?(?:role of )?(?:executive )?chair\w*\b"),
@@ -47,7 +48,8 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "dep:resigned:b",
-        r"\b(?:to )?becom\w* (?:an? )?(?:vice[- ]chair\w*|(?:senior )?advis[eo]r"
+        r"\b(?:to )?becom\w* (?:an? |the )?(?:vice[- ]chair\w*|(?:senior )?advis[eo]r"
+        r"|lead independent director"
         r"|chair\w* emerit\w*)\b|\bstep(?:s|ped|ping)? (?:down|aside|back)\b|\bresign(?:s|ed"
         r"|ing)?\b"
         r"|\bquit(?:s|ting)?\b|\bhand(?:s|ed|ing)? over\b|\bgiv(?:e|es|ing) up\b"
@@ -123,7 +125,7 @@ ROLES: list[tuple[str, str]] = [
     (
         "same",
         r"\bin (?:his|her|their) place\b|\bthe (?:job|post|role|reins|position)\b"
-        r"|\bboth (?:roles|posts|jobs)\b",
+        r"|\bboth (?:roles|posts|jobs)\b|\b(?:his |her |their |its )?successor\b",
     ),
     ("cfo", r"\bchief financial officer\b|\bcfo\b|\bfinance chief\b|\bfinancial chief\b"),
     ("coo", r"\bchief operating officer\b|\bcoo\b|\boperating chief\b"),
