@@ -269,7 +269,7 @@ CASES = [
         id="de-soll-hearsay",
     ),
     pytest.param(
-        "Halvor Bank soll kurz vor Berufung von Lenz stehen",
+        "Halvor Bank soll kurz vor Berufung von Lenz zum Vorstandschef stehen",
         "Der Aufsichtsrat will Kai Lenz laut einem Medienbericht zum Nachfolger von Max Pohl "
         "ernennen.",
         {

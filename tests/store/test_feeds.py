@@ -11,12 +11,14 @@ from sqlalchemy.orm import Session
 
 from tracker.errors import StoreError
 from tracker.store import queries
+from tracker.store.leases import claim_due_feeds
 from tracker.store.queries import FeedSpec
 from tracker.store.tables import FeedRow
 
 from .conftest import NOW, make_feed
 
 HOUR = timedelta(hours=1)
+LEASE = timedelta(minutes=1)
 
 
 def _feeds_by_url(session: Session) -> dict[str, FeedRow]:
@@ -88,25 +90,25 @@ def test_sync_with_unchanged_config_reports_nothing(session: Session) -> None:
         "lease-expired",
     ],
 )
-def test_due_feeds_respects_schedule_disabling_activity_and_leases(
+def test_due_feeds_are_claimed_by_schedule_disabling_activity_and_leases(
     session: Session, fields: dict[str, Any], due: bool
 ) -> None:
     feed = make_feed(session, **fields)
-    assert [f.id for f in queries.due_feeds(session, NOW, limit=10)] == ([feed.id] if due else [])
+    assert [f.id for f in claim_due_feeds(session, "w1", NOW, LEASE, limit=10)] == (
+        [feed.id] if due else []
+    )
 
 
-def test_due_feeds_come_never_checked_first_then_oldest_and_obey_the_limit(
+def test_due_feeds_are_claimed_never_checked_first_then_oldest_up_to_the_limit(
     session: Session,
 ) -> None:
     late = make_feed(session, url="https://late.example", next_check_at=NOW - HOUR)
     early = make_feed(session, url="https://early.example", next_check_at=NOW - 2 * HOUR)
     fresh = make_feed(session, url="https://fresh.example")
-    assert [f.id for f in queries.due_feeds(session, NOW, limit=10)] == [
-        fresh.id,
-        early.id,
-        late.id,
-    ]
-    assert [f.id for f in queries.due_feeds(session, NOW, limit=2)] == [fresh.id, early.id]
+    first = claim_due_feeds(session, "w1", NOW, LEASE, limit=2)
+    assert [f.id for f in first] == [fresh.id, early.id]
+    # Leased feeds are not claimed again; the rest are.
+    assert [f.id for f in claim_due_feeds(session, "w2", NOW, LEASE, limit=10)] == [late.id]
 
 
 @pytest.mark.parametrize(

@@ -129,7 +129,21 @@ def cue_candidates(view: SentenceView, main: str | None) -> list[Candidate]:
             bare = span is None and etype is EventType.APPOINTMENT and _bare_take_over(view, cue)
             _mark(cand, view, parts[0], swap or bare or bool(span and span.role is None))
             out.append(cand)
-    return out
+    return _predecessors_not_appointed(out)
+
+
+def _predecessors_not_appointed(cands: list[Candidate]) -> list[Candidate]:
+    """ "zum Nachfolger von Max Pohl ernennen": the predecessor is nobody's appointee."""
+    gone = {
+        p
+        for c in cands
+        if c.type is EventType.DEPARTURE and "succession" in c.extra
+        for p in c.people
+    }
+    for cand in cands:
+        if cand.type is EventType.APPOINTMENT and gone:
+            cand.people = [p for p in cand.people if p not in gone]
+    return cands
 
 
 def _bare_take_over(view: SentenceView, cue: Cue) -> bool:

@@ -36,6 +36,9 @@ _FORMER = frozenset(
 _BY = frozenset("by par von por da".split())
 _PLUPERFECT = frozenset("had hatte hatten habia habian aveva avevano".split())
 _RELATIVE = frozenset("who which".split())
+_PERSON = frozenset(
+    "veteran executive chief ceo boss chairman chairwoman founder banker manager president".split()
+)
 _VERB_FINAL_AUX = frozenset("hatte hatten".split())  # German pluperfect: participle at the end
 _DAY = frozenset("day dia giorno tag lendemain hours heures horas ore stunden".split())
 
@@ -136,7 +139,7 @@ def build_view(
     name_starts = {n.first for n in names}
     persons = {n.first for n in names if n.last > n.first}
     roles = find_roles(sent, raw_roles, mentions, name_starts, persons)
-    dropped = any(t.low in DIVISION_WORDS for t in sent.tokens)
+    dropped = not any(r.role for r in roles) and any(t.low in DIVISION_WORDS for t in sent.tokens)
     board = _board(sent, lex)
     if any(c.tag == "neg" for c in cues):
         board = []
@@ -243,6 +246,8 @@ def _background(sent: Sentence, first: int, tag: str) -> bool:
     toks = sent.tokens
     if first == 0 and toks[0].low.endswith("ed") and len(toks) > 1 and toks[1].is_cap:
         return True  # attributive participle: "Ousted Norvik CEO Dana Whitfield returns"
+    if toks[first].low.endswith("ed") and first + 1 < len(toks) and toks[first + 1].low in _PERSON:
+        return True  # "brings back retired veteran Elliott Hill"
     k = first - 1
     while k >= 0 and first - k <= 8:
         tok = sent.tokens[k]

@@ -91,25 +91,6 @@ def _apply_spec(row: FeedRow, spec: FeedSpec) -> bool:
     return before != (row.name, row.origin, row.interval_s, row.active)
 
 
-def due_feeds(session: Session, now: datetime, limit: int) -> list[FeedRow]:
-    """Active, enabled feeds whose next check is due (or never set), oldest first.
-
-    A feed leased by a live replica (``lease_until`` in the future) is left out.
-    """
-    query = (
-        select(FeedRow)
-        .where(
-            FeedRow.active.is_(True),
-            FeedRow.disabled_reason.is_(None),
-            or_(FeedRow.next_check_at.is_(None), FeedRow.next_check_at <= now),
-            or_(FeedRow.lease_until.is_(None), FeedRow.lease_until <= now),
-        )
-        .order_by(FeedRow.next_check_at.asc().nulls_first(), FeedRow.id)
-        .limit(limit)
-    )
-    return list(session.scalars(query))
-
-
 def all_active_feeds(session: Session) -> list[FeedRow]:
     """Every active feed, disabled ones included (for status output), by id."""
     query = select(FeedRow).where(FeedRow.active.is_(True)).order_by(FeedRow.id)
