@@ -387,6 +387,16 @@ CASES = [
         id="es-hasta-ahora-is-the-old-role",
     ),
     pytest.param(
+        "Corvane brings back retired veteran Ian Moss to replace CEO Mark Dunn",
+        "Corvane said Mark Dunn will retire as chief executive in May and be succeeded by Ian "
+        "Moss, who retired in 2019 as head of its snacks business.",
+        {
+            ("corvane", "reinstatement", "ceo", "reported", ("Moss",)),
+            ("corvane", "departure", "ceo", "reported", ("Dunn",)),
+        },
+        id="en-attributive-retired-is-no-exit",
+    ),
+    pytest.param(
         "Telmora names C.J. Okafor chief executive",
         "",
         {("telmora", "appointment", "ceo", "reported", ("Okafor",))},
