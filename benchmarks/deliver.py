@@ -49,6 +49,7 @@ class Target:
         self.min_confidence = 0.0
         self.rumors = None
         self.digest = None
+        self.name = None
 
 
 def bare_apprise(url: str, count: int) -> float:

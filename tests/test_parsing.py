@@ -70,6 +70,7 @@ def test_a_dead_worker_pool_is_replaced_and_the_batch_finished_inline() -> None:
         pool = parser._pool
         assert isinstance(pool, ProcessPoolExecutor)
         for process in list(pool._processes.values()):  # e.g. the OOM killer
+            assert process.pid is not None
             os.kill(process.pid, signal.SIGKILL)
         for _ in range(2):  # the broken pool is dropped; the next batch gets a new one
             parsed = [p for _, p in parser.parse_all(_batch())]

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import URL
 
 import tracker.poll as poll_module
+from tracker.pipeline import planner
 from tracker.runtime import Runtime
 from tracker.settings import load_settings
 from tracker.store.tables import FeedRow, OutboxRow, TransitionRow
@@ -49,7 +50,7 @@ def test_same_change_in_two_feeds_polled_at_once_is_one_transition(
     )
     settings = load_settings(config, {})
     transport = httpx.MockTransport(lambda r: httpx.Response(200, content=_feed(r.url.host)))
-    planned = poll_module.plan_company
+    planned = planner.plan_company
 
     def slow_plan(*args: Any) -> Any:
         time.sleep(0.5)  # widen the window between reading the company and writing the plan
