@@ -8,9 +8,9 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, NoReturn, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, ParamSpec, TypeVar
 
 import click
 
@@ -126,49 +126,15 @@ def _make_extractor(ctx: Context) -> Extractor:
     return build_extractor(ctx.settings().build_watchlist())
 
 
-def _extract_line(extractor: Extractor, raw: bytes) -> dict[str, Any]:
-    from tracker.extract_io import item_from_json
-
-    if not raw.strip():
-        return {"id": None, "error": "empty line"}
-    try:
-        obj = json.loads(raw.decode("utf-8-sig"))  # a BOM may open the first line
-    except UnicodeDecodeError as exc:
-        return {"id": None, "error": f"not UTF-8: {exc}"}
-    except ValueError as exc:
-        return {"id": None, "error": f"not valid JSON: {exc}"}
-    try:
-        item = item_from_json(obj)
-    except ValueError as exc:
-        return {"id": _usable_id(obj), "error": str(exc)}
-    return {"id": item.id, "events": [e.to_json() for e in extractor.extract(item)]}
-
-
-def _usable_id(obj: object) -> str | None:
-    """The line's id as the success path would print it, or None when it has none."""
-    item_id = obj.get("id") if isinstance(obj, dict) else None
-    if isinstance(item_id, bool) or not isinstance(item_id, str | int) or item_id == "":
-        return None
-    return str(item_id)
-
-
-def _input_lines(stream: IO[bytes]) -> Iterator[bytes]:
-    """Every input line, blank ones included: output line N answers input line N."""
-    for raw in stream:
-        yield raw.rstrip(b"\r\n")
-
-
 @cli.command()
 @pass_ctx
 @handle_errors
 def extract(ctx: Context) -> None:
     """Read JSONL items on stdin; write one JSONL result per line on stdout."""
-    extractor = _make_extractor(ctx)
-    out = sys.stdout.buffer  # JSONL is UTF-8 whatever the locale says
-    for line in _input_lines(sys.stdin.buffer):
-        result = json.dumps(_extract_line(extractor, line), ensure_ascii=False)
-        out.write(result.encode("utf-8") + b"\n")
-        out.flush()
+    from tracker.extract_io import extract_stream
+
+    # JSONL is UTF-8 whatever the locale says: bytes in, bytes out.
+    extract_stream(_make_extractor(ctx), sys.stdin.buffer, sys.stdout.buffer)
 
 
 @cli.command()
