@@ -16,11 +16,11 @@ from tracker.pipeline.cluster import (
     Observation,
     Policy,
     Promote,
-    apply_plan,
     observations_from_event,
     person_key,
 )
 from tracker.pipeline.planner import plan_company
+from tracker.pipeline.reference import apply_plan
 
 NOW = datetime(2023, 11, 18, 12, 0, tzinfo=UTC)
 POLICY = Policy(window=timedelta(days=3), max_entry_age=timedelta(days=7))

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from tracker.domain import EventType, Reason, Role
-from tracker.pipeline.cluster import CompanyContext, Observation, Policy, apply_plan
+from tracker.pipeline.cluster import CompanyContext, Observation, Policy
 from tracker.pipeline.history import current_leaders
 from tracker.pipeline.planner import plan_company
+from tracker.pipeline.reference import apply_plan
 
 POLICY = Policy(window=timedelta(days=3), max_entry_age=timedelta(days=7))
 FIRED = datetime(2023, 11, 17, 20, 0, tzinfo=UTC)

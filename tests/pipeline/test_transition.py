@@ -12,11 +12,11 @@ from tracker.pipeline.cluster import (
     CompanyContext,
     Observation,
     Policy,
-    apply_plan,
     person_key,
 )
 from tracker.pipeline.history import TransitionView, board_members, current_leaders
 from tracker.pipeline.planner import plan_company
+from tracker.pipeline.reference import apply_plan
 
 A, D, R, B = (
     EventType.APPOINTMENT,

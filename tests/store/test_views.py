@@ -8,8 +8,9 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from tracker.domain import Certainty, EventType, Reason, Role
-from tracker.pipeline.cluster import CompanyContext, Observation, Policy, apply_plan
+from tracker.pipeline.cluster import CompanyContext, Observation, Policy
 from tracker.pipeline.planner import plan_company
+from tracker.pipeline.reference import apply_plan
 from tracker.store.views import load_context, write_plan
 
 from .conftest import NOW, make_feed, store_entry
