@@ -4,7 +4,7 @@ These check the corpora, not extraction quality: a labelling slip (a company
 missing from the watchlist, a misspelt role, a person not named in the text)
 would silently skew every score measured on them, and a company shared with
 another corpus would make a corpus less independent. ``heldout`` is used for
-error analysis; ``blind`` only to measure, never to tune.
+error analysis; ``blind`` and ``blind3`` only to measure, never to tune.
 """
 
 from __future__ import annotations
@@ -72,7 +72,14 @@ BLIND = Corpus(
     "b",
     {"en": 45, "fr": 25, "de": 25, "es": 20, "it": 25},
 )
-CORPORA = pytest.mark.parametrize("corpus", [HELDOUT, BLIND], ids=lambda c: c.name)
+BLIND3 = Corpus(
+    "blind3",
+    FIXTURES / "corpus3" / "blind.jsonl",
+    FIXTURES / "corpus3" / "watchlist.yaml",
+    "c",
+    {"en": 40, "fr": 25, "de": 25, "es": 20, "it": 20},
+)
+CORPORA = pytest.mark.parametrize("corpus", [HELDOUT, BLIND, BLIND3], ids=lambda c: c.name)
 
 
 def _companies(path: Path) -> list[dict[str, Any]]:
@@ -222,8 +229,22 @@ def test_the_project_reads_the_corpus_and_its_watchlist(corpus: Corpus, tmp_path
 
 @pytest.mark.parametrize(
     ("corpus", "other"),
-    [(HELDOUT, DEV_WATCHLIST), (BLIND, DEV_WATCHLIST), (BLIND, HELDOUT.watchlist)],
-    ids=["heldout-vs-dev", "blind-vs-dev", "blind-vs-heldout"],
+    [
+        (HELDOUT, DEV_WATCHLIST),
+        (BLIND, DEV_WATCHLIST),
+        (BLIND, HELDOUT.watchlist),
+        (BLIND3, DEV_WATCHLIST),
+        (BLIND3, HELDOUT.watchlist),
+        (BLIND3, BLIND.watchlist),
+    ],
+    ids=[
+        "heldout-vs-dev",
+        "blind-vs-dev",
+        "blind-vs-heldout",
+        "blind3-vs-dev",
+        "blind3-vs-heldout",
+        "blind3-vs-blind",
+    ],
 )
 def test_watchlists_share_no_company(corpus: Corpus, other: Path) -> None:
     if not other.exists():

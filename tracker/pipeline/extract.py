@@ -11,6 +11,12 @@ role choice in ``extract_pick.py``), then merge candidates per company, type and
 role. Cue tables are scanned only at word starts that can begin a match
 (``extract_prefix.py``).
 
+A sentence naming no watched company falls back to the headline's company; not
+when the headline is about another organisation ("Gucci : X nommé") or only names
+a unit ("CBS News president X resigns"). A role written with its owner ("président
+exécutif de Telecom Italia") puts the event at that owner. A headline looking back
+("Il y a vingt ans, ...") makes the whole item background.
+
 Item-level rules applied when merging: an interim's end ("interim CEO X will stay
 on as CFO") counts only when the item names a permanent holder; a person brought
 back is a reinstatement, not also an appointment; both sides of a succession share
@@ -36,6 +42,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from tracker.domain import Certainty, Event, EventType, NewsItem, Role, Watchlist
+from tracker.pipeline.extract_cases import other_topic
+from tracker.pipeline.extract_clauses import retrospective
 from tracker.pipeline.extract_events import board_candidates, cue_candidates
 from tracker.pipeline.extract_people import PeopleIndex
 from tracker.pipeline.extract_rules import LEXICONS
@@ -96,15 +104,14 @@ class Extractor:
         views = [
             build_view(s, m, lex, c) for s, m, c in zip(sentences, mentions, raw_cues, strict=True)
         ]
-        if views[0].retrospective():
-            return []
+        if views[0].retrospective() or (retrospective(views[0].sent) and not views[0].cues):
+            return []  # "Il y a vingt ans, la chute de ...": the whole item looks back
         appositions = self._resolve_people(views, set(companies))
-        main = next((m.company for m in mentions[0] if not m.subsidiary), companies[0])
+        main = _main_company(views[0], companies[0])
         candidates: list[Candidate] = []
         for view in views:
-            here = None if view.sent.index == 0 and _other_topic(view) else main
-            candidates += cue_candidates(view, here)
-            candidates += board_candidates(view, here)
+            candidates += cue_candidates(view, main)
+            candidates += board_candidates(view, main)
         return _merge(candidates, lang, self._fallback_role(appositions))
 
     def _resolve_people(self, views: list[SentenceView], companies: set[str]) -> dict[str, Role]:
@@ -129,17 +136,17 @@ class Extractor:
         return ChainMap(appositions, self._known.roles)
 
 
-def _other_topic(title: SentenceView) -> bool:
-    """ "Disneyland Paris : X nommée présidente": the headline's topic is an unwatched
-    organisation (capitalised words before the colon that are no person and no
-    watched company), so its cues do not fall back to the item's company."""
-    colon = title.sent.text.find(":")
-    if colon <= 0 or (title.mentions and title.mentions[0].start < colon):
-        return False
-    prefix = [i for i, t in enumerate(title.sent.tokens) if t.end <= colon]
-    if not prefix or not all(title.sent.tokens[i].is_cap for i in prefix):
-        return False
-    return not any(n.first <= i <= n.last for n in title.names for i in prefix)
+def _main_company(title: SentenceView, first: str) -> str | None:
+    """The company a sentence naming none is about: the headline's (a describing mention
+    aside: "Target taps PepsiCo executive X"), else the item's first. None when the
+    headline is about another organisation ("Gucci : X nommé", "CBS News president X
+    resigns"): every sentence must then name the watched company itself."""
+    if other_topic(title):
+        return None
+    tops = [m for m in title.mentions if not m.descriptor]
+    if tops and all(m.subsidiary for m in tops):
+        return None
+    return next((m.company for m in tops if not m.subsidiary), first)
 
 
 def _succession_roles(candidates: list[Candidate], roles_of: Mapping[str, Role]) -> None:

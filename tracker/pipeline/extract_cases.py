@@ -9,6 +9,8 @@
   is not a watched company, the appointment is at some other organisation.
 - ``joins_other``: "X joins faith-tech firm Gloo as chair": the appointment is
   at the organisation joined, not at a watched company named elsewhere.
+- ``other_topic``: "Gucci : X quitte la direction générale": the headline is about an
+  unwatched organisation, so its cues do not fall back to the item's company.
 - ``recalled_exit``: "succeeds Dave Calhoun, who announced in March that he would
   leave", "succéder à Carlos Tavares, parti en décembre": the predecessor's exit
   is background.
@@ -114,3 +116,25 @@ def recalled_exit(view: SentenceView, person: int) -> bool:
     """The person's name is followed by a past-dated clause recalling their exit."""
     last = view.names[person].last
     return any(first in {last + 1, last + 2} for first, _ in view.past_exits)
+
+
+def other_topic(title: SentenceView) -> bool:
+    """ "Disneyland Paris : X nommée présidente", "Gucci, X sarà il nuovo ad": the
+    headline's topic is an unwatched organisation (capitalised words before the
+    colon, or before a comma followed by a full name, that are no watched company and
+    no person known to the item), so its cues do not fall back to the item's company."""
+    text = title.sent.text
+    colon = text.find(":")
+    sep = colon if colon > 0 else text.find(",")
+    if sep <= 0 or (title.mentions and title.mentions[0].start < sep):
+        return False
+    prefix = [i for i, t in enumerate(title.sent.tokens) if t.end <= sep]
+    if not prefix or len(prefix) > 3 or not all(title.sent.tokens[i].is_cap for i in prefix):
+        return False
+    if colon <= 0 and not any(n.first == prefix[-1] + 1 and n.last > n.first for n in title.names):
+        return False  # "Stumpf, CEO of X, resigns": a comma alone needs "Org, Full Name"
+    return not any(
+        n.first <= i <= n.last and (n.last > n.first or title.full_names[k] is not None)
+        for k, n in enumerate(title.names)
+        for i in prefix
+    )

@@ -1,4 +1,6 @@
-"""Clause-level facts about a sentence: past-dated clauses, retrospectives, descriptors.
+"""Clause-level facts about a sentence: past-dated clauses, retrospectives, descriptors,
+background tense ("had resigned", "avait quitté", "who was fired") and negation
+("would not step down", "Non lascio", "no dimitirá").
 
 A news item often recalls older facts next to the news: "He succeeds Dave
 Calhoun, who announced in March that he would leave", "succède à Carlos
@@ -16,13 +18,14 @@ import re
 
 from tracker.pipeline.extract_people import Name
 from tracker.pipeline.lexicon.common import (
+    BACKGROUND_PREPS,
     CLAUSE_OPENERS,
     MONTHS,
     NOT_PAST,
     PAST_WORDS,
 )
 from tracker.pipeline.match import Mention
-from tracker.pipeline.text import Sentence
+from tracker.pipeline.text import Sentence, Token
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _THIS = frozenset("this este ce questo diesen".split())
@@ -31,6 +34,7 @@ _REPORT_PAST = frozenset(
     "said announced revealed annonce annoncait declare erklarte angekundigt kundigte "
     "anuncio dijo annunciato annuncio detto".split()
 )
+_PARTICIPLE_ENDS = ("ed", "ato", "ata", "ito", "ita", "ado", "ada", "ido", "ida", "é", "ée")
 _EXIT_OPENERS = frozenset("parti partie partito partita uscito salido".split())
 _AGO_BEFORE = frozenset("years year decade months decades".split())
 _AGO_AFTER = frozenset("decada anos ano meses ans annees jahren jahrzehnt".split())
@@ -38,6 +42,23 @@ _AGO_WORDS = ("ago", "fa", "hace", "vor ", " y a ")
 _FA_BEFORE = frozenset("anni anno decennio mesi".split())
 _FORMER = frozenset("former ex ancien ancienne fruhere fruherer ehemalige ehemaliger".split())
 _PREPS = frozenset("of at de d du des von bei der di del della dell".split())
+_PLUPERFECT = frozenset("had hatte hatten habia habian aveva avevano avait avaient".split())
+# French pluperfect is also reported speech ("la nouvelle selon laquelle X avait été
+# limogé"): only a main clause's counts ("X avait quitté ses fonctions l'an dernier").
+_MAIN_CLAUSE_ONLY = frozenset("avait avaient".split())
+_SAYS = frozenset(
+    "said says announced confirmed told annonce indique precise erklarte mitteilte dijo "
+    "anuncio informo detto annunciato comunicato".split()
+)
+_RELATIVE = frozenset("who which".split())
+_PAST_AUX = frozenset("was were had has been".split())
+_PERSON = frozenset(
+    "veteran executive chief ceo boss chairman chairwoman founder banker manager president".split()
+)
+_VERB_FINAL_AUX = frozenset("hatte hatten".split())  # German pluperfect: participle at the end
+_DAY = frozenset("day dia giorno tag lendemain hours heures horas ore stunden".split())
+_NEGATION = frozenset("not never non no nicht nie ne n pas jamais".split())
+_JOB = frozenset("executive veteran manager banker official dirigeant".split())
 
 
 def _future(word: str) -> bool:
@@ -74,9 +95,11 @@ def _clause_end(sent: Sentence, first: int) -> int:
 def past_clauses(sent: Sentence) -> list[tuple[int, int, bool]]:
     """(first, last, opens_with_exit) of ", who/qui/que/parti ..." clauses dated in the past."""
     out: list[tuple[int, int, bool]] = []
+    if "," not in sent.text:
+        return out
     toks = sent.tokens
     for i in range(1, len(toks)):
-        if toks[i].low not in CLAUSE_OPENERS:
+        if toks[i].low not in CLAUSE_OPENERS and not _participle(toks[i].text):
             continue
         if sent.text[toks[i - 1].end : toks[i].start].strip() != ",":
             continue
@@ -84,6 +107,12 @@ def past_clauses(sent: Sentence) -> list[tuple[int, int, bool]]:
         if _past_marker(sent, i, last):
             out.append((i, last, toks[i].low in _EXIT_OPENERS))
     return out
+
+
+def _participle(word: str) -> bool:
+    """ ", ousted in March", ", sfiduciato la settimana scorsa", ", destituido el mes
+    pasado": a clause opened by a past participle (dated in the past: a recalled fact)."""
+    return word.endswith(_PARTICIPLE_ENDS) and len(word) > 4 and word.islower()
 
 
 def said_in_past(sent: Sentence, first: int) -> bool:
@@ -145,6 +174,9 @@ def _describes(sent: Sentence, m: Mention, names: list[Name]) -> bool:
         return nxt < len(toks) and toks[nxt].is_cap
     if former(sent, m):
         return True
+    nxt = sent.token_at(m.end)
+    if nxt + 1 < len(toks) and toks[nxt].low in _JOB and any(n.first == nxt + 1 for n in names):
+        return True  # "PepsiCo executive Brian Cornell": the company of a person's job
     if first < 2 or toks[first - 1].low not in _PREPS:
         return False
     name_ends = {n.last for n in names}
@@ -153,3 +185,58 @@ def _describes(sent: Sentence, m: Mention, names: list[Name]) -> bool:
         if "," in gap:
             return (k - 1) in name_ends
     return False
+
+
+def negated(sent: Sentence, cues: list[tuple[int, int]]) -> bool:
+    """ "would not step down", "Non lascio", "no dimitirá", "ne partira pas": a negated
+    change verb is a denial whatever the lexicon's denial words."""
+    if not cues:
+        return False
+    toks = sent.tokens
+    inside = {k for first, last in cues for k in range(first, last + 1)}  # "ne briguera pas"
+    return any(
+        toks[k].low in _NEGATION and k not in inside
+        for first, _ in cues
+        for k in range(max(0, first - 2), first)
+    )
+
+
+def background_fact(sent: Sentence, first: int, tag: str) -> bool:
+    """ "after X's ouster", "who left in 2019", "had resigned", "Ousted CEO X": past facts."""
+    toks = sent.tokens
+    if first == 0 and toks[0].low.endswith("ed") and len(toks) > 1 and toks[1].is_cap:
+        return True  # attributive participle: "Ousted Norvik CEO Dana Whitfield returns"
+    if toks[first].low.endswith("ed") and first + 1 < len(toks) and toks[first + 1].low in _PERSON:
+        return True  # "brings back retired veteran Elliott Hill"
+    k = first - 1
+    while k >= 0 and first - k <= 8:
+        tok = sent.tokens[k]
+        word = tok.low
+        if sent.text[tok.end : tok.end + 1] in {",", ";", ":"}:
+            break
+        near = first - k <= 6
+        if near and word in BACKGROUND_PREPS and not (k > 0 and toks[k - 1].low in _DAY):
+            return True  # "after X's ouster", but "the day after" is news
+        if word in _PLUPERFECT and _pluperfect_fact(toks, k, first):
+            return True  # "had resigned"; German "hatte am 5. Juli seinen Rücktritt ..."
+        k -= 1
+    k = first - 1
+    while k > 0 and toks[k].low in _PAST_AUX and first - k <= 2:
+        k -= 1  # "who was fired as", "who had been ousted"
+    if k >= 0 and toks[k].low in _RELATIVE:
+        cue = toks[first].low
+        return cue.endswith("ed") or cue in {"left", "quit", "gave"}
+    return False
+
+
+def _pluperfect_fact(toks: tuple[Token, ...], k: int, first: int) -> bool:
+    """A pluperfect auxiliary at ``k`` making the cue at ``first`` a past fact."""
+    word = toks[k].low
+    if first - k > 4 and word not in _VERB_FINAL_AUX:
+        return False
+    return (word not in _MAIN_CLAUSE_ONLY or k <= 4) and not _reported(toks, k)
+
+
+def _reported(toks: tuple[Token, ...], k: int) -> bool:
+    """ "Target said X had stepped down": a pluperfect reported by a saying verb is news."""
+    return any(t.low in _SAYS for t in toks[max(0, k - 6) : k])

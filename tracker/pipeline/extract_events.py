@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from tracker.domain import Certainty, EventType, Reason, Role
 from tracker.pipeline.extract_cases import interim_end, joins_other, org_agent, recalled_exit
-from tracker.pipeline.extract_pick import pick_role, role_adjacent
+from tracker.pipeline.extract_pick import (
+    interim_role,
+    pick_role,
+    role_adjacent,
+    role_owner,
+    verbless,
+)
 from tracker.pipeline.extract_roles import RoleSpan
 from tracker.pipeline.extract_sentence import Candidate, Cue, SentenceView, is_passive
 
@@ -114,16 +120,20 @@ def cue_candidates(view: SentenceView, main: str | None) -> list[Candidate]:
             if etype is EventType.DEPARTURE and where == "A" and _recalled(view, people):
                 continue  # "succeeds X, who left in March": background
             span = _role_for(view, cue, parts[0], etype, where)
+            owner = role_owner(view, span)
             cand = _candidate(
                 view,
                 cue,
-                company,
+                owner or company,
                 etype,
                 role=span.role if span else None,
                 reason=reason,
                 people=people,
                 strength=strength,
                 here=here,
+            )
+            cand.interim = cand.interim or (
+                etype is EventType.APPOINTMENT and interim_role(view, span)
             )
             # "X tritt zurück, Y übernimmt": a bare take-over takes the vacated role
             bare = span is None and etype is EventType.APPOINTMENT and _bare_take_over(view, cue)
@@ -211,20 +221,12 @@ def _role_for(
     return pick_role(view, cue, etype is not EventType.DEPARTURE, where)
 
 
-def _verbless(view: SentenceView, cue: Cue) -> bool:
-    """ "Zafarana presidente al posto di Calvosa": name, role, then the "in place of" cue."""
-    role = next((r for r in view.roles if r.role is not None and 0 < cue.first - r.last <= 1), None)
-    if role is None:
-        return False
-    return any(0 < role.first - n.last <= 1 for n in view.names)
-
-
 def _plan(
     kind: str, parts: list[str], view: SentenceView, cue: Cue, has_app: bool
 ) -> list[tuple[EventType, str, Reason | None, float]]:
     dep, app = EventType.DEPARTURE, EventType.APPOINTMENT
     if kind == "inplace" and not has_app:
-        if _verbless(view, cue):
+        if verbless(view, cue):
             return [(app, "B", None, 0.7), (dep, "A", Reason.UNSPECIFIED, 0.7)]
         if view.certainty is Certainty.RUMORED:  # "talks with successors for X"
             return [(dep, "A", Reason.UNSPECIFIED, 0.6)]

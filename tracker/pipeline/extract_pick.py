@@ -33,7 +33,10 @@ def _pick(
         if appointment or r.role is not Role.DIRECTOR or not cue.first <= r.first <= cue.last
     ]
     usable = [r for r in spans if not (appointment and r.apposition) and _same_part(view, r, cue)]
-    if where in {"B", "b"}:  # the person is before the cue: a name's title after it is another's
+    # The person is before the cue: a name's title after it is another's. Not when the
+    # subject follows the verb ("Lasciano il gruppo l'ad X"): no name comes before.
+    subject_first = any(n.last < cue.first for n in view.names)
+    if where in {"B", "b"} and subject_first:
         usable = [r for r in usable if not (r.apposition and r.first > cue.last)]
     inside = [r for r in spans if cue.first <= r.first <= cue.last]
     if inside:
@@ -66,3 +69,42 @@ def _dist(r: RoleSpan, cue: Cue) -> int:
 
 def role_adjacent(view: SentenceView, cue: Cue) -> bool:
     return any(0 <= r.first - cue.last <= 3 for r in view.roles)
+
+
+_OWNER_PREPS = frozenset("of at de d du des von bei der di del della dell".split())
+
+
+def role_owner(view: SentenceView, role: RoleSpan | None) -> str | None:
+    """The watched company written as the role's owner ("président exécutif de Telecom
+    Italia", "presidente di Lumetra"): the change happens there, whatever the
+    headline's topic or the nearest other mention."""
+    if role is None or role.role is None:
+        return None
+    toks = view.sent.tokens
+    k = role.last + 1
+    if k >= len(toks) or toks[k].low not in _OWNER_PREPS:
+        return None
+    k += 1
+    while k < len(toks) and not toks[k].is_cap and k - role.last <= 3:
+        k += 1  # an article: "del gruppo", "de la"
+    if k >= len(toks):
+        return None
+    start = toks[k].start
+    owner = next((m for m in view.mentions if m.start <= start < m.end), None)
+    if owner is None or owner.subsidiary:
+        return None  # a descriptor counts: the role picked for the cue is the one taken
+    return owner.company
+
+
+def interim_role(view: SentenceView, role: RoleSpan | None) -> bool:
+    """ "als kommissarischer Vorstandsvorsitzender": an interim mark on the role itself,
+    however far the role is from the verb."""
+    return role is not None and any(role.first - 2 <= t <= role.last for t in view.interim_tokens)
+
+
+def verbless(view: SentenceView, cue: Cue) -> bool:
+    """ "Zafarana presidente al posto di Calvosa": name, role, then the "in place of" cue."""
+    role = next((r for r in view.roles if r.role is not None and 0 < cue.first - r.last <= 1), None)
+    if role is None:
+        return False
+    return any(0 < role.first - n.last <= 1 for n in view.names)

@@ -24,6 +24,11 @@ _CONJ = frozenset("and et und y e".split())
 _ARTICLES = frozenset(
     "the a an le la les l un une der die das den dem el los las il lo gli".split()
 )
+# "la tête de Christian Dior Couture": what follows "head of" is an organisation, even
+# when it reads like a person's name.
+_HELM = frozenset(
+    "tete helm head reins guida timone vertice spitze fuhrung direccion riendas cabeza".split()
+)
 _CHIEF_OK = frozenset(
     "the its new interim acting top company group executive finance financial operating "
     "technology tech former a an as named".split()
@@ -65,20 +70,34 @@ def find_roles(
     name_starts: set[int],
     persons: set[int],
 ) -> list[RoleSpan]:
-    out: list[RoleSpan] = []
+    """Role phrases; "president and chief executive of CBS News": coordinated roles
+    share the owner written after the last one, so a unit's owner drops both."""
+    spans: list[tuple[str, int, int, bool]] = []
     for tag, start, end in raw:
         if tag == "none":
             continue
         first, last = span_tokens(sent, start, end)
         if _former_role(sent, first, mentions):
             continue
-        if _foreign_or_division(sent, (first, last, start), mentions, persons):
+        foreign = _foreign_or_division(sent, (first, last, start), mentions, persons)
+        spans.append((tag, first, last, foreign))
+    out: list[RoleSpan] = []
+    drop_next = False
+    for tag, first, last, foreign in reversed(spans):
+        coordinated = drop_next and last + 1 < len(sent.tokens) and _joins(sent, last)
+        drop_next = foreign or coordinated
+        if drop_next:
             continue
         appos = (last + 1) in name_starts and sent.text[
             sent.tokens[last].end : sent.tokens[last + 1].start
         ] == " "
         out.append(RoleSpan(None if tag == "same" else Role(tag), first, last, appos))
-    return out
+    return out[::-1]
+
+
+def _joins(sent: Sentence, last: int) -> bool:
+    """The role is joined to the next one by "and"/"et"/"y"/"e"/"und"."""
+    return sent.tokens[last + 1].low in _CONJ
 
 
 def _foreign_or_division(
@@ -98,7 +117,7 @@ def _foreign_or_division(
             return True
     window = toks[last + 1 : last + 11]
     for i, tok in enumerate(window):
-        if sent.text[tok.end : tok.end + 1] in {",", ";", ":", "."}:
+        if sent.text[tok.end : tok.end + 1] in {",", ";", ":"}:  # "U.S." is no end
             window = window[: i + 1]
             break
     if any(t.low in DIVISION_WORDS for t in window[:6]):
@@ -110,7 +129,8 @@ def _foreign_or_division(
         return _not_watched(window[0].start + 2, mentions)
     if head not in _PREPS:
         return False
-    return _owner_is_foreign(sent, last + 2, mentions, persons)
+    helm = toks[last].low in _HELM  # one heads an organisation, never a person
+    return _owner_is_foreign(sent, last + 2, mentions, set() if helm else persons)
 
 
 def _owner_is_foreign(sent: Sentence, k: int, mentions: list[Mention], persons: set[int]) -> bool:

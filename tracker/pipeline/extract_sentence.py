@@ -13,7 +13,9 @@ from typing import NamedTuple
 
 from tracker.domain import Certainty, EventType, Reason, Role
 from tracker.pipeline.extract_clauses import (
+    background_fact,
     mark_descriptors,
+    negated,
     past_clauses,
     retrospective,
     said_in_past,
@@ -22,7 +24,6 @@ from tracker.pipeline.extract_people import Name, find_names, stopwords_for
 from tracker.pipeline.extract_roles import RoleSpan, find_roles, span_tokens
 from tracker.pipeline.extract_rules import Lexicon
 from tracker.pipeline.lexicon.common import (
-    BACKGROUND_PREPS,
     DIVISION_WORDS,
     PASSIVE_MARKERS,
     WORKER_WORDS,
@@ -34,13 +35,6 @@ _FORMER = frozenset(
     "former ex ancien ancienne fruhere fruherer ehemalige ehemaliger antiguo".split()
 )
 _BY = frozenset("by par von por da".split())
-_PLUPERFECT = frozenset("had hatte hatten habia habian aveva avevano".split())
-_RELATIVE = frozenset("who which".split())
-_PERSON = frozenset(
-    "veteran executive chief ceo boss chairman chairwoman founder banker manager president".split()
-)
-_VERB_FINAL_AUX = frozenset("hatte hatten".split())  # German pluperfect: participle at the end
-_DAY = frozenset("day dia giorno tag lendemain hours heures horas ore stunden".split())
 
 
 class Cue(NamedTuple):
@@ -153,7 +147,9 @@ def build_view(
         roles=roles,
         cues=cues,
         board=board,
-        certainty=_certainty(sent, lex),
+        certainty=Certainty.DENIED
+        if negated(sent, [(c.first, c.last) for c in cues])
+        else _certainty(sent, lex),
         interim_tokens={sent.token_at(m.start()) for m in lex.interim.finditer(sent.folded)},
         background=background,
         lang=lex.lang,
@@ -183,7 +179,7 @@ def _board(sent: Sentence, lex: Lexicon) -> list[Cue]:
         Cue(t, a, b)
         for t, s, e in lex.board.scan(sent.folded)
         for a, b in [span_tokens(sent, s, e)]
-        if not _background(sent, a, t)
+        if not background_fact(sent, a, t)
     ]
 
 
@@ -232,38 +228,13 @@ def _cues(
             continue  # "Sara Conti": a name that folds like a cue word ("sarà")
         in_clause = tag != "rein" and any(a <= first <= b for a, b, _ in clauses)
         past = retro or in_clause or said_in_past(sent, first)
-        if tag != "neg" and (past or _background(sent, first, tag)):
+        if tag != "neg" and (past or background_fact(sent, first, tag)):
             background += 1
             continue
         if tag.startswith("dep") and _layoff(sent, last):
             continue
         out.append(Cue(tag, first, last))
     return out, background
-
-
-def _background(sent: Sentence, first: int, tag: str) -> bool:
-    """ "after X's ouster", "who left in 2019", "had resigned", "Ousted CEO X": past facts."""
-    toks = sent.tokens
-    if first == 0 and toks[0].low.endswith("ed") and len(toks) > 1 and toks[1].is_cap:
-        return True  # attributive participle: "Ousted Norvik CEO Dana Whitfield returns"
-    if toks[first].low.endswith("ed") and first + 1 < len(toks) and toks[first + 1].low in _PERSON:
-        return True  # "brings back retired veteran Elliott Hill"
-    k = first - 1
-    while k >= 0 and first - k <= 8:
-        tok = sent.tokens[k]
-        word = tok.low
-        if sent.text[tok.end : tok.end + 1] in {",", ";", ":"}:
-            break
-        near = first - k <= 6
-        if near and word in BACKGROUND_PREPS and not (k > 0 and toks[k - 1].low in _DAY):
-            return True  # "after X's ouster", but "the day after" is news
-        if word in _PLUPERFECT and (first - k <= 4 or word in _VERB_FINAL_AUX):
-            return True  # "had resigned"; German "hatte am 5. Juli seinen Rücktritt ..."
-        k -= 1
-    if first > 0 and sent.tokens[first - 1].low in _RELATIVE:
-        cue = sent.tokens[first].low
-        return cue.endswith("ed") or cue in {"left", "quit", "gave"}
-    return False
 
 
 def _layoff(sent: Sentence, last: int) -> bool:

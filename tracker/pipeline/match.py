@@ -170,6 +170,7 @@ class Matcher:
                         sub = e.kind == _KIND_NAME and _is_subsidiary(sent, start, end)
                         row.append(Mention(e.company, start, end, e.kind, sub))
             out.append(row)
+            sure.update(m.company for m in row)  # "Target" in the headline: sure from then on
         return out
 
 
@@ -215,7 +216,11 @@ def _corporate_neighbour(sent: Sentence, start: int, end: int) -> bool:
         return True
     first = sent.token_at(start)
     window = sent.tokens[max(0, first - 4) : first] + sent.tokens[idx : idx + 4]
-    return any(t.low in LEADERSHIP for t in window)
+    return any(t.low in LEADERSHIP or t.low.startswith(_LEADERSHIP_HEADS) for t in window)
+
+
+# German compounds built on a leadership noun: "Vorstandsvorsitzender", "Aufsichtsratschef".
+_LEADERSHIP_HEADS = ("vorstand", "aufsichtsrat", "verwaltungsrat", "konzernchef")
 
 
 def _is_subsidiary(sent: Sentence, start: int, end: int) -> bool:
@@ -233,14 +238,17 @@ def _is_subsidiary(sent: Sentence, start: int, end: int) -> bool:
     idx = sent.token_at(end)
     if idx < len(sent.tokens) and sent.tokens[idx].low in COUNTRY_UNITS:
         return sent.tokens[idx].is_cap
-    if sent.title_case:
-        return False
     if idx >= len(sent.tokens) or sent.tokens[idx].start != end + 1:
         return False
     tok = sent.tokens[idx]
     word = tok.low
-    if not tok.is_cap or word in CORP_SUFFIXES or word in CORP_AFTER or tok.text.isupper():
+    if not tok.is_cap or word in CORP_SUFFIXES or word in CORP_AFTER or word in LEADERSHIP:
         return False
+    if tok.text.isupper():  # "Walmart U.S.": a country unit
+        return word.replace(".", "") in COUNTRY_UNITS
+    if sent.title_case:  # "Chefin von Lufthansa Cargo", "CBS News president": the unit
+        after = sent.tokens[idx + 1].low if idx + 1 < len(sent.tokens) else None
+        return after is None or after in LEADERSHIP
     return word not in _ALL_STOPWORDS and not _looks_like_person_start(sent, idx)
 
 

@@ -21,16 +21,18 @@ CUES: list[tuple[str, str]] = [
     (
         "rein",
         r"\bkehrt (?:[\w-]+ ){0,5}?zuruck\b|\bruckkehr\b(?! zu)|\bzuruckgekehrt\b"
-        r"|\bwieder(?:eingesetzt|berufen)\b|\bwieder an die spitze\b|\bcomeback\b",
+        r"|\bwieder(?:eingesetzt|berufen)\b|\bwieder an die spitze\b|\bcomeback\b"
+        r"|\bholt (?:[\w-]+ ){0,4}?zuruck\b|\bzuruckgeholt\b",
     ),
     (
         "succ",
-        r"\blost (?:[\w.-]+ ){0,10}?ab\b|\bfolgt (?:[\w-]+ ){0,2}?auf\b|\bbeerbt\b|\bersetzt\b",
+        r"\blost (?:[\w.-]+ ){0,10}?ab\b|\bfolgt (?:[\w.-]+ ){0,4}?auf\b|\bbeerbt\b|\bersetzt\b",
     ),
     (
         "dep:resigned:b",
         r"\btr(?:itt|aten)\w* (?:[\w.-]+ ){0,8}?zuruck\b|\bzurucktreten\b"
-        r"|\bzuruckgetreten\b|\bwirft (?:[\w-]+ ){0,2}?hin\b|\bwerfen hin\b"
+        r"|\bzuruckgetreten\b|\btr(?:itt|aten) ab\b(?= *(?:$|[,.;]|und\b|per\b|zum\b))"
+        r"|\babtreten\b|\babgetreten\b|\bwirft (?:[\w-]+ ){0,2}?hin\b|\bwerfen hin\b"
         r"|\bhingeworfen\b|\bleg(?:t|en|te|ten) (?:[\w-]+ ){0,5}?nieder\b"
         r"|\bniederleg\w*\b|\bniedergelegt\b|\bgibt (?:[\w-]+ ){0,6}?ab\b|\babgeben\b"
         r"|\babgegeben\b|\bverlass\w*\b|\bverlasst\b|\bverliess\b|\bzieht sich\b"
@@ -68,7 +70,8 @@ CUES: list[tuple[str, str]] = [
         "app:b",
         r"\bubernimmt\b|\bubernommen\b|\bubernehmen\b|\bruckt (?:[\w-]+ ){0,3}?an die spitze\b"
         r"|\bfuhrt (?:ab \w+ )?(?:den|das|die) (?:konzern|verwaltungsrat|aufsichtsrat|"
-        r"unternehmen)\b|\btritt (?:[\w-]+ ){0,3}?an\b",
+        r"unternehmen)\b|\btritt (?:[\w-]+ ){0,3}?an\b"
+        r"|\bgeschafte fuhrt\b|\bfuhrt (?:[\w-]+ ){0,3}?die geschafte\b",
     ),
     ("app:b:weak", r"\bwird\b|\bwerden\b|\bist neu(?:er|e)\b|\bneu(?:er|e|en)\b"),
 ]

@@ -67,7 +67,7 @@ BOARD: list[tuple[str, str]] = [
     (
         "bleave",
         r"\babandona\w* el consejo\b|\bdeja\w* el consejo\b|\bsale del consejo\b"
-        r"|\brenunci\w* a su puesto de consejer\w*\b|\bdimit\w* como consejer\w*\b"
+        r"|\brenunci\w* a su puesto de consejer\w*\b|\bdimit\w* como consejer\w*\b(?! delegad)"
         r"|\bla vacante de\b",
     ),
     (

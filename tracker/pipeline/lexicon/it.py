@@ -23,7 +23,7 @@ CUES: list[tuple[str, str]] = [
         r"|\bced\w* (?:il|la) (?:guida|poltrona|posto|testimone|timone)(?: [\w']+){0,4}? a\b",
     ),
     ("newafter", r"\b(?:lo|la|gli) (?:sostitui\w*|succede\w*)\b"),
-    ("inplace", r"\bal posto di\b|\bin sostituzione di\b|\bsuccessore di\b"),
+    ("inplace", r"\bal posto di\b|\bin luogo di\b|\bin sostituzione di\b|\bsuccessore di\b"),
     (
         "rein",
         r"\btorn\w* (?:alla guida|al vertice|al timone|a guidare|a essere|ad essere)\b"
@@ -101,7 +101,8 @@ RUMOR = (
     r"|\bpuo\b|\bipotesi\b|\bcandidat\w*\b|\bcircola\b"
 )
 DENY = (
-    r"\bsmentisc\w*\b|\bsmentit\w*\b|\bsmentita\b|\besclud\w*\b|\bnessun[a]? intenzione\b|\bnega\b"
+    r"\bsmentisc\w*\b|\bsmentit\w*\b|\bsmentita\b|\besclud\w*\b|\besclus[oaie]\b"
+    r"|\bnessun[a]? intenzione\b|\bnega\b"
     r"|\bnegato\b|\bfalso\b|\bprive di fondamento\b"
 )
 INTERIM = r"\bad interim\b|\binterim\b|\bpro tempore\b|\btemporane\w*\b|\bfacente funzione\b"
