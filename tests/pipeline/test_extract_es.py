@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from extract_helpers import EventKey, assert_extracts
 
-from tracker.domain import Company, Event, KnownPerson, NewsItem, Role, Watchlist
+from tracker.domain import Company, KnownPerson, Role, Watchlist
 from tracker.pipeline.extract import build_extractor
 
 WATCHLIST = Watchlist(
@@ -67,23 +68,8 @@ CASES = [
 ]
 
 
-def _summary(events: list[Event]) -> set[tuple[str, str, str, str, tuple[str, ...]]]:
-    return {
-        (
-            e.company,
-            e.type.value,
-            e.role.value,
-            e.certainty.value,
-            tuple(sorted(p.split()[-1] for p in e.people)),
-        )
-        for e in events
-    }
-
-
 @pytest.mark.parametrize(("title", "summary", "expected"), CASES)
 def test_spanish_items_yield_the_labelled_events(
-    title: str, summary: str, expected: set[tuple[object, ...]]
+    title: str, summary: str, expected: set[EventKey]
 ) -> None:
-    events = EXTRACTOR.extract(NewsItem("t", title, summary))
-    assert _summary(events) == expected
-    assert all(e.language == "es" for e in events)
+    assert_extracts(EXTRACTOR, title, summary, expected, "es")
