@@ -32,9 +32,10 @@ def _feed(host: str) -> bytes:
 <pubDate>Fri, 17 Nov 2023 20:28:00 GMT</pubDate></item></channel></rss>""".encode()
 
 
-def test_same_change_in_two_feeds_polled_at_once_is_one_transition(
-    tmp_path: Path, postgres_url: URL, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _poll_together(
+    tmp_path: Path, postgres_url: URL, monkeypatch: pytest.MonkeyPatch, which: tuple[int, int]
+) -> tuple[list[str], int | None, int | None]:
+    """Two runtimes poll feeds ``which`` at once; (outcome statuses, transitions, alerts)."""
     config = tmp_path / "tracker.yaml"
     config.write_text(
         json.dumps(
@@ -63,9 +64,14 @@ def test_same_change_in_two_feeds_polled_at_once_is_one_transition(
         with runtimes[0].session_factory() as session:
             feeds = list(session.scalars(select(FeedRow).order_by(FeedRow.id)))
             session.expunge_all()
+        statuses: list[str] = []
+
+        def poll(rt: Runtime, index: int) -> None:
+            statuses.extend(o.status for o in rt.poller.poll([feeds[index]], NOW).outcomes)
+
         threads = [
-            threading.Thread(target=rt.poller.poll, args=([feed], NOW))
-            for rt, feed in zip(runtimes, feeds, strict=True)
+            threading.Thread(target=poll, args=(rt, i))
+            for rt, i in zip(runtimes, which, strict=True)
         ]
         for thread in threads:
             thread.start()
@@ -77,4 +83,18 @@ def test_same_change_in_two_feeds_polled_at_once_is_one_transition(
     finally:
         for rt in runtimes:
             rt.close()
-    assert (transitions, alerts) == (1, 1)
+    return statuses, transitions, alerts
+
+
+def test_same_change_in_two_feeds_polled_at_once_is_one_transition(
+    tmp_path: Path, postgres_url: URL, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    statuses, transitions, alerts = _poll_together(tmp_path, postgres_url, monkeypatch, (0, 1))
+    assert (statuses, transitions, alerts) == (["ok", "ok"], 1, 1)
+
+
+def test_one_feed_polled_by_two_processes_at_once_is_stored_once(
+    tmp_path: Path, postgres_url: URL, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    statuses, transitions, alerts = _poll_together(tmp_path, postgres_url, monkeypatch, (0, 0))
+    assert (statuses, transitions, alerts) == (["ok", "ok"], 1, 1)

@@ -151,6 +151,9 @@ class Poller:
         interval: timedelta,
         now: datetime,
     ) -> FeedOutcome:
+        # One feed is processed by one process at a time (a replica and `tracker
+        # poll` may fetch it together); its lock is taken before any company's.
+        story_store.advisory_locks(session, [f"feed:{result.request.feed_id}"])
         if result.error is not None:
             return self._record_error(session, result, result.error, interval, now)
         feed_id = result.request.feed_id

@@ -45,12 +45,15 @@ def lock_companies(session: Session, companies: Sequence[str]) -> None:
     first one's rows. SQLite needs nothing: its writers are already serialised
     (``BEGIN IMMEDIATE``).
     """
+    advisory_locks(session, [f"company:{c}" for c in sorted(set(companies))])
+
+
+def advisory_locks(session: Session, keys: Sequence[str]) -> None:
+    """Take PostgreSQL transaction-level advisory locks on ``keys``, in the given order."""
     if session.get_bind().dialect.name != "postgresql":
         return
-    for company in sorted(set(companies)):
-        session.execute(
-            text("SELECT pg_advisory_xact_lock(hashtext(:key))"), {"key": f"company:{company}"}
-        )
+    for key in keys:
+        session.execute(text("SELECT pg_advisory_xact_lock(hashtext(:key))"), {"key": key})
 
 
 def load_company_contexts(
