@@ -5,6 +5,7 @@ Exit codes (CONTRACT.md): 0 ok; 2 bad usage or bad config; 1 any other failure.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
@@ -42,6 +43,7 @@ def _first_line(message: str) -> str:
 def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
     """Turn TrackerError into a one-line message and the contract's exit code."""
 
+    @functools.wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return func(*args, **kwargs)
@@ -50,8 +52,6 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
         except TrackerError as exc:
             _fail(_first_line(exc.message), 1)
 
-    wrapper.__name__ = func.__name__
-    wrapper.__doc__ = func.__doc__
     return wrapper
 
 
