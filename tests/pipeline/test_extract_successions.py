@@ -63,6 +63,13 @@ CASES = [
         id="en-takes-over-from",
     ),
     pytest.param(
+        "Orvel picks Ruth Gale",
+        "Ruth Gale, chief executive of Hollis Corp, will take over from Sam Boyd, the interim "
+        "chief executive of Orvel, in May.",
+        _both("orvel", "ceo", "Gale", "Boyd"),
+        id="en-successor-owning-a-role-elsewhere-and-predecessor-interim",
+    ),
+    pytest.param(
         "Orvel chairman Bert Kline passes the baton to Nora Fisk",
         "",
         _both("orvel", "chair", "Fisk", "Kline"),
@@ -106,6 +113,18 @@ CASES = [
         id="fr-cede-sa-place",
     ),
     pytest.param(
+        "Bastide : Léa Garnier prend la suite de Louis Perrin comme directeur financier",
+        "",
+        _both("bastide", "cfo", "Garnier", "Perrin"),
+        id="fr-prend-la-suite-de",
+    ),
+    pytest.param(
+        "Bastide : Léa Garnier nommée directrice générale",
+        "Elle succède à Louis Perrin, parti en 2018.",
+        {("bastide", "appointment", "ceo", "reported", False, ("Garnier",))},
+        id="fr-neg-predecessor-left-years-ago",
+    ),
+    pytest.param(
         "Bastide remplace la toiture de son siège",
         "",
         set(),
@@ -147,6 +166,38 @@ CASES = [
         "Sie folgt auf Peter Lang, der das Unternehmen bereits 2019 verlassen hatte.",
         {("kranich", "appointment", "ceo", "reported", False, ("Vogt",))},
         id="de-neg-predecessor-left-years-ago",
+    ),
+    pytest.param(
+        "Kranich: Neue Spitze",
+        "Der Aufsichtsrat von Kranich hat Finanzvorständin Eva Brandt zur Nachfolgerin von "
+        "Vorstandschef Uwe Kern bestimmt; der Wechsel erfolgt mit Ende der Hauptversammlung.",
+        _both("kranich", "ceo", "Brandt", "Kern"),
+        id="de-verb-final-appointment-skips-predecessor",
+    ),
+    pytest.param(
+        "Kranich beruft Jana Vogt zur Vorstandschefin",
+        "Sie soll zum 1. Mai die Nachfolge von Peter Lang antreten, der an die Spitze des "
+        "Aufsichtsrats von Hollis wechselt.",
+        _both("kranich", "ceo", "Vogt", "Lang"),
+        id="de-modal-predecessor-of-firm-appointment-and-next-post-ignored",
+    ),
+    pytest.param(
+        "Kranich: Tim Roth übernimmt den Chefposten von Karl Weiss",
+        "",
+        _both("kranich", "ceo", "Roth", "Weiss"),
+        id="de-ubernimmt-von",
+    ),
+    pytest.param(
+        "Kranich: Jana Vogt soll Peter Lang als Vorstandschefin ablösen",
+        "",
+        _both("kranich", "ceo", "Vogt", "Lang", certainty="rumored"),
+        id="de-soll-ablosen-rumored",
+    ),
+    pytest.param(
+        "Kranich: Vorstandschef Peter Lang tritt zurück",
+        "Wer Lang an der Spitze nachfolgt, ist offen.",
+        {("kranich", "departure", "ceo", "reported", False, ("Lang",))},
+        id="de-neg-open-question-who-succeeds",
     ),
     # Spanish
     pytest.param(

@@ -7,9 +7,9 @@ sentences of the summary), detect the language, find watched companies
 (``extract_sentence.py``; roles in ``extract_roles.py``, past-dated clauses,
 retrospectives and descriptor mentions in ``extract_clauses.py``), turn cues into
 candidates (``extract_events.py``; which cues are no event in ``extract_cases.py``,
-role choice in ``extract_pick.py``), then merge candidates per company, type and
-role. Cue tables are scanned only at word starts that can begin a match
-(``extract_prefix.py``).
+role choice in ``extract_pick.py``, people in ``extract_who.py``), then merge
+candidates per company, type and role. Cue tables are scanned only at word starts
+that can begin a match (``extract_prefix.py``).
 
 A sentence naming no watched company falls back to the headline's company; not
 when the headline is about another organisation ("Gucci : X nommé") or only names
@@ -20,7 +20,8 @@ exécutif de Telecom Italia") puts the event at that owner. A headline looking b
 Item-level rules applied when merging: an interim's end ("interim CEO X will stay
 on as CFO") counts only when the item names a permanent holder; a person brought
 back is a reinstatement, not also an appointment; both sides of a succession share
-a role (the same sentence's first), except in a sentence about a division.
+a role (the same sentence's first), except in a sentence about a division
+(``extract_succession.py``).
 
 Board changes: SPEC allows one ``board_change`` per company per item, listing
 everyone who joins or leaves, so candidates are merged into one. Its ``reason``
@@ -48,6 +49,7 @@ from tracker.pipeline.extract_events import board_candidates, cue_candidates
 from tracker.pipeline.extract_people import PeopleIndex
 from tracker.pipeline.extract_rules import LEXICONS
 from tracker.pipeline.extract_sentence import Candidate, SentenceView, build_view
+from tracker.pipeline.extract_succession import final_role, firm_predecessors, succession_roles
 from tracker.pipeline.lang import detect_language
 from tracker.pipeline.match import Matcher
 from tracker.pipeline.text import (
@@ -149,34 +151,6 @@ def _main_company(title: SentenceView, first: str) -> str | None:
     return next((m.company for m in tops if not m.subsidiary), first)
 
 
-def _succession_roles(candidates: list[Candidate], roles_of: Mapping[str, Role]) -> None:
-    """Both sides of "A replaces B" share a role: fill the side that names none.
-
-    The other side's role in the same sentence wins ("X steps down as chairman and
-    the board elected Y to succeed him"); else the item's. A sentence about a
-    division ("head of the airplanes unit ... replaced by Z") fills nothing.
-    """
-    known: dict[tuple[str, EventType, int], Role] = {}
-    for cand in candidates:
-        role = _final_role(cand, roles_of)
-        if role not in {None, Role.DIRECTOR} and cand.type is not EventType.BOARD_CHANGE:
-            known.setdefault((cand.company, cand.type, cand.sentence), role)
-            known.setdefault((cand.company, cand.type, -1), role)
-    for cand in candidates:
-        if "succession" not in cand.extra or _final_role(cand, roles_of) not in {
-            None,
-            Role.DIRECTOR,
-        }:
-            continue
-        if "division" in cand.extra:
-            cand.role = None
-            continue
-        other = EventType.DEPARTURE if cand.type is EventType.APPOINTMENT else EventType.APPOINTMENT
-        cand.role = known.get((cand.company, other, cand.sentence)) or known.get(
-            (cand.company, other, -1)
-        )
-
-
 def _interim_ends(candidates: list[Candidate]) -> list[Candidate]:
     """An interim ends only when the item names a permanent holder: "Interim CEO X will
     remain in the post until a successor is found" is no departure."""
@@ -214,11 +188,12 @@ def _surname(name: str) -> str:
 
 def _merge(candidates: list[Candidate], lang: str, roles_of: Mapping[str, Role]) -> list[Event]:
     candidates = _interim_ends(candidates)
-    _succession_roles(candidates, roles_of)
+    succession_roles(candidates, roles_of)
+    firm_predecessors(candidates, lang, roles_of)
     candidates = _returns_not_appointments(candidates)
     merged: dict[tuple[str, EventType, Role], Candidate] = {}
     for cand in candidates:
-        role = _final_role(cand, roles_of)
+        role = final_role(cand, roles_of)
         if role is Role.DIRECTOR and cand.type is EventType.DEPARTURE and cand.people:
             cand.type = EventType.BOARD_CHANGE  # a director leaving is a board change
         elif role is Role.DIRECTOR and cand.type is not EventType.BOARD_CHANGE:
@@ -232,19 +207,6 @@ def _merge(candidates: list[Candidate], lang: str, roles_of: Mapping[str, Role])
             continue
         _absorb(merged[key], cand)
     return [_event(c, lang) for c in merged.values()]
-
-
-def _final_role(cand: Candidate, roles_of: Mapping[str, Role]) -> Role | None:
-    if cand.type is EventType.BOARD_CHANGE:
-        return Role.DIRECTOR
-    if cand.type in {EventType.APPOINTMENT, EventType.REINSTATEMENT} and not cand.people:
-        return None  # "a successor is sought": nobody is appointed yet
-    role = cand.role
-    if role is None and cand.type is not EventType.APPOINTMENT:
-        role = next((roles_of[fold(p)] for p in cand.people if fold(p) in roles_of), None)
-    if role is None and "move" in cand.extra:
-        role = Role.CEO  # "X passe à la présidence": usually from the chief executive post
-    return role
 
 
 def _absorb(into: Candidate, cand: Candidate) -> None:

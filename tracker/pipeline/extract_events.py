@@ -13,78 +13,10 @@ from tracker.pipeline.extract_pick import (
 )
 from tracker.pipeline.extract_roles import RoleSpan
 from tracker.pipeline.extract_sentence import Candidate, Cue, SentenceView, is_passive
+from tracker.pipeline.extract_who import people_for
 
-_BEFORE_WINDOW = 14
-_AFTER_WINDOW = 9
-_COORD = frozenset("and et und y e".split())
-
-
-def _names_before(view: SentenceView, tok: int) -> list[int]:
-    idx = [i for i, n in enumerate(view.names) if n.last < tok and tok - n.last <= _BEFORE_WINDOW]
-    return sorted(idx, key=lambda i: tok - view.names[i].last)
-
-
-def _names_after(view: SentenceView, cue: Cue) -> list[int]:
-    """Names inside a discontinuous cue ("shows X the door") or just after it, up to the
-    next verb cue: in "destituye a X y nombra presidente a Y", Y is the second verb's."""
-    stop = min(
-        (c.first for c in view.cues if c.first > cue.last and not c.tag.endswith("weak")),
-        default=len(view.sent.tokens),
-    )
-    idx = [
-        i
-        for i, n in enumerate(view.names)
-        if n.first > cue.first and n.first - cue.last <= _AFTER_WINDOW and n.first < stop
-    ]
-    return sorted(idx, key=lambda i: view.names[i].first)
-
-
-def _with_coordinated(view: SentenceView, i: int) -> list[int]:
-    """A name plus any joined to it by "and"/"et"/"und"/"y"/"e" (either side)."""
-    out = [i]
-    toks = view.sent.tokens
-    for j, other in enumerate(view.names):
-        if j == i:
-            continue
-        lo, hi = (
-            (view.names[i], other) if other.first > view.names[i].last else (other, view.names[i])
-        )
-        gap = toks[lo.last + 1 : hi.first]
-        if len(gap) == 1 and gap[0].text.lower() in _COORD:
-            out.append(j)
-    return sorted(out)
-
-
-def _people(view: SentenceView, cue: Cue, where: str) -> list[int]:
-    """Names for a cue: full names first; a lone surname only when no full name is near."""
-    for resolved_only in (True, False):
-        found = _people_among(view, cue, where, resolved_only)
-        if found:
-            return found
-    return []
-
-
-def _people_among(view: SentenceView, cue: Cue, where: str, resolved_only: bool) -> list[int]:
-    before = [i for i in _names_before(view, cue.first) if view.usable_name(i, resolved_only)]
-    after = [i for i in _names_after(view, cue) if view.usable_name(i, resolved_only)]
-    if where == "A":
-        pick = after
-    elif where == "B":
-        pick = before
-    elif where == "a":
-        pick = after or before
-    elif where == "b":
-        pick = before or after
-    else:
-        # nearest either side; on a tie the object (after the verb) wins
-        pick = sorted(
-            before + after,
-            key=lambda i: (
-                min(abs(view.names[i].last - cue.first), abs(view.names[i].first - cue.last)),
-                i in before,
-            ),
-        )
-    return _with_coordinated(view, pick[0]) if pick else []
+_SUCCESSION = frozenset({"succ", "succby", "succvf", "inplace"})
+_RELATIVE = frozenset("der die who which qui que lequel laquelle quien cual che quale".split())
 
 
 def _direction(view: SentenceView, cue: Cue, default: str) -> str:
@@ -108,6 +40,7 @@ def cue_candidates(view: SentenceView, main: str | None) -> list[Candidate]:
     # "name X as successor to Y": every appointment here takes over Y's role.
     swap = any(c.tag.startswith(("succ", "inplace", "newafter")) for c in view.cues)
     skipped = _skipped(view)
+    gone = _predecessors(view, has_app, skipped)
     for cue in view.cues:
         company, here = view.company_at(cue.first, main)
         if company is None or id(cue) in skipped:
@@ -116,7 +49,7 @@ def cue_candidates(view: SentenceView, main: str | None) -> list[Candidate]:
         for etype, where, reason, strength in _plan(parts[0], parts, view, cue, has_app):
             if len(parts) > 2 and parts[-1] == "weak" and not role_adjacent(view, cue):
                 continue
-            people = _people(view, cue, where) if where else []
+            people = people_for(view, cue, where, _gone_for(etype, parts[0], gone)) if where else []
             if etype is EventType.DEPARTURE and where == "A" and _recalled(view, people):
                 continue  # "succeeds X, who left in March": background
             span = _role_for(view, cue, parts[0], etype, where)
@@ -135,11 +68,40 @@ def cue_candidates(view: SentenceView, main: str | None) -> list[Candidate]:
             cand.interim = cand.interim or (
                 etype is EventType.APPOINTMENT and interim_role(view, span)
             )
+            if parts[0] in _SUCCESSION and etype is EventType.APPOINTMENT:
+                cand.interim = _successor_interim(view, cue, span)
             # "X tritt zurück, Y übernimmt": a bare take-over takes the vacated role
             bare = span is None and etype is EventType.APPOINTMENT and _bare_take_over(view, cue)
             _mark(cand, view, parts[0], swap or bare or bool(span and span.role is None))
             out.append(cand)
     return _predecessors_not_appointed(out)
+
+
+def _predecessors(view: SentenceView, has_app: bool, skipped: set[int]) -> frozenset[int]:
+    """Names leaving in a succession of the sentence ("hat X zum Nachfolger von Y
+    bestimmt"): no appointment verb picks them, so it finds the successor instead."""
+    out: set[int] = set()
+    for cue in view.cues:
+        parts = cue.tag.split(":")
+        if parts[0] not in _SUCCESSION or id(cue) in skipped:
+            continue
+        for etype, where, _reason, _strength in _plan(parts[0], parts, view, cue, has_app):
+            if etype is EventType.DEPARTURE and where:
+                out.update(i for i in people_for(view, cue, where) if _next_to(view, i, cue))
+    return frozenset(out)
+
+
+def _next_to(view: SentenceView, i: int, cue: Cue) -> bool:
+    """A predecessor written as the cue's object ("Nachfolger von Konzernchef Y"), not
+    a name further on that the cue only reaches ("succeeds him ..., and Z becomes")."""
+    name = view.names[i]
+    return -3 <= name.first - cue.last <= 3 or 0 <= cue.first - name.last <= 3
+
+
+def _gone_for(etype: EventType, kind: str, gone: frozenset[int]) -> frozenset[int]:
+    """Predecessors to skip: for appointments, except a verb-final succession's, which
+    places its successor by position ("X soll Y nachfolgen")."""
+    return gone if etype is EventType.APPOINTMENT and kind != "succvf" else frozenset()
 
 
 def _predecessors_not_appointed(cands: list[Candidate]) -> list[Candidate]:
@@ -218,7 +180,31 @@ def _role_for(
         return interim_end(view, cue)[1] or RoleSpan(None, cue.first, cue.last, False)
     if kind == "move" and etype is EventType.DEPARTURE:
         return None
-    return pick_role(view, cue, etype is not EventType.DEPARTURE, where)
+    span = pick_role(view, cue, etype is not EventType.DEPARTURE, where)
+    if span and kind in _SUCCESSION and _in_relative_clause(view, cue, span):
+        return None  # "... Franz, der an die Spitze von Roche wechselt": his next post
+    return span
+
+
+def _successor_interim(view: SentenceView, cue: Cue, span: RoleSpan | None) -> bool:
+    """ "X succède à Y comme DG par intérim": the successor's role is interim; not in
+    "X takes over from Y, the interim CEO" (the predecessor's apposition)."""
+    if any(0 <= cue.first - t <= 8 for t in view.interim_tokens):
+        return True
+    toks, text = view.sent.tokens, view.sent.text
+    if span is None or span.first <= cue.last:
+        return interim_role(view, span)
+    comma = "," in text[toks[cue.last].end : toks[span.first].start]
+    return not comma and interim_role(view, span)
+
+
+def _in_relative_clause(view: SentenceView, cue: Cue, span: RoleSpan) -> bool:
+    """A role after a comma and a relative pronoun that follow the cue."""
+    toks, text = view.sent.tokens, view.sent.text
+    return any(
+        "," in text[toks[i].end : toks[i + 1].start] and toks[i + 1].low in _RELATIVE
+        for i in range(cue.last, span.first - 1)
+    )
 
 
 def _plan(
@@ -244,6 +230,8 @@ def _plan(
         return [(EventType.REINSTATEMENT, "b", None, 0.75)]
     if kind == "succ":
         return [(app, "B", None, 0.8), (dep, "A", Reason.UNSPECIFIED, 0.7)]
+    if kind == "succvf":
+        return [(app, "P", None, 0.8), (dep, "B", Reason.UNSPECIFIED, 0.7)]
     if kind == "succby":
         return [(dep, "B", Reason.UNSPECIFIED, 0.75), (app, "A", None, 0.75)]
     if kind == "inplace":
@@ -292,7 +280,7 @@ def board_candidates(view: SentenceView, main: str | None) -> list[Candidate]:
             continue
         last_word = view.sent.tokens[cue.last].text.lower()
         where = "a" if last_word in {"de", "of", "di", "von", "by"} else "b"
-        people = [] if cue.tag == "bover" else _people(view, cue, where)
+        people = [] if cue.tag == "bover" else people_for(view, cue, where)
         if cue.tag != "bover" and not people:
             continue  # "must first be elected a director": nobody named joins or leaves
         leave = cue.tag.startswith("bleave")

@@ -99,7 +99,9 @@ def role_owner(view: SentenceView, role: RoleSpan | None) -> str | None:
 def interim_role(view: SentenceView, role: RoleSpan | None) -> bool:
     """ "als kommissarischer Vorstandsvorsitzender": an interim mark on the role itself,
     however far the role is from the verb."""
-    return role is not None and any(role.first - 2 <= t <= role.last for t in view.interim_tokens)
+    return role is not None and any(
+        role.first - 2 <= t <= role.last + 2 for t in view.interim_tokens
+    )
 
 
 def verbless(view: SentenceView, cue: Cue) -> bool:

@@ -5,7 +5,8 @@ sentence is scanned once per table; ``lastgroup`` tells which rule matched.
 Cue tags:
 
 - ``dep:<reason>:<dir>`` departure; ``app:<dir>[:weak]`` appointment;
-  ``rein`` reinstatement; ``succ`` "A succeeds B" (A in, B out);
+  ``rein`` reinstatement; ``succ`` "A succeeds B" (A in, B out); ``succvf`` verb-final
+  "A soll B nachfolgen", ", der B nachfolgt" (B the nearest name before, A the one before);
   ``succby`` "B replaced by A" (B out, A in); ``inplace`` "in place of B" (B out);
   ``newafter`` "au profit de A" (A in); ``neg`` a phrase that cancels cues it covers;
   ``iend`` "X, interim CEO, remains CFO": an interim ends (X leaves the interim role);

@@ -5,13 +5,18 @@ from __future__ import annotations
 CUES: list[tuple[str, str]] = [
     (
         "neg",
-        r"\bsuch\w* (?:[\w-]+ ){0,2}?nachfolger\w*\b|\bwiedergewahlt\b|\bbestatig\w*\b"
+        r"\bwer (?:[\w.-]+ ){0,8}?nachfolg\w*\b"
+        r"|\bsuch\w* (?:[\w-]+ ){0,2}?nachfolger\w*\b|\bwiedergewahlt\b|\bbestatig\w*\b"
         r"|\bstellen\w* (?:ab|streichen)\b|\bsuche nach (?:einem |einer )?(?:neuen|nachfolger)\w*"
         r"|\bbis (?:ein|eine) (?:nachfolger|nachfolgerin) (?:gefunden|bestimmt)\b",
     ),
     ("iend", r"\bbleibt\b"),
     ("move", r"\bwechselt an die spitze des (?:aufsichts|verwaltungs)rat\w*"),
-    ("succby", r"\babgelost (?:von|durch)\b|\bersetzt (?:von|durch)\b"),
+    (
+        "succby",
+        r"\babgelost (?:von|durch)\b|\bersetzt (?:von|durch)\b"
+        r"|\bubergibt (?:[\w.-]+ ){0,4}?an\b",
+    ),
     (
         "inplace",
         r"\bnachfolger\w* (?:von|fur)\b|\b(?:posten|vorsitz|vorstandsvorsitz|chefposten|amt)"
@@ -26,7 +31,15 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "succ",
-        r"\blost (?:[\w.-]+ ){0,10}?ab\b|\bfolgt (?:[\w.-]+ ){0,4}?auf\b|\bbeerbt\b|\bersetzt\b",
+        r"\blost (?:[\w.-]+ ){0,10}?ab\b|\bfolgt (?:[\w.-]+ ){0,4}?auf\b|\bbeerbt\b|\bersetzt\b"
+        r"|\bfolgt (?:[\w.-]+ ){1,6}?nach\b|\bwird (?:[\w-]+ ){0,2}?nachfolger\w* (?:von|des|der)\b"
+        r"|\b(?:tr(?:itt|at|aten|eten)|ubernimmt|ubernahm|ubernehmen) (?:[\w-]+ ){0,2}?nachfolge"
+        r" (?:von|des|der)\b|\bnachfolge (?:von|des|der) (?=(?:[\w.-]+ ){1,6}?antreten\b)"
+        r"|\bubernimmt (?:[\w-]+ ){0,3}?von\b",
+    ),
+    (
+        "succvf",
+        r"\bnachfolg(?:t|en|te|ten)\b|\bbeerben\b|\bablosen\b|\bablost\b|\bersetzen\b",
     ),
     (
         "dep:resigned:b",
@@ -63,7 +76,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "app:n",
-        r"\bernann\w*\b|\bernennung\b|\bernennen\b|\bberuf\w*\b|\bbestellt\b|\bbestimmt\b"
+        r"\bernann\w*\b|\bernennung\b|\bernenn(?:en|t)\b|\bberuf\w*\b|\bbestellt\b|\bbestimmt\b"
         r"|\bgewahlt\b|\bwahlt\b|\bholt\b|\bbefordert\b",
     ),
     (

@@ -8,6 +8,7 @@ CUES: list[tuple[str, str]] = [
         r"\bsearch(?:es|ing)? for (?:a |his |her |their )?(?:new )?(?:successor|replacement)\b"
         r"|\b(?:pick|name|find|choos|select|appoint)\w* (?:a |his |her |their |the |its )"
         r"(?:successor|replacement)\b|\b(?:once|if|unless) (?:[\w'-]+ ){0,4}?\w+"
+        r"|\bsucceed(?:s|ed)? in (?=\w+ing\b|(?:its|his|her|their) )"
         r"|\bfire[sd]? back\b|\bfiring back\b|\bre-?elect\w*\b|\bre-?appointed as director\b"
         r"|\bdismiss(?:es|ed)? (?:reports?|speculation|rumou?rs?|claims?)\b"
         r"|\b(?:search|hunt|bid)(?:es|ing)? (?:for|to) (?:a |the )?(?:new |permanent )?"
@@ -26,12 +27,13 @@ CUES: list[tuple[str, str]] = [
         "succby",
         r"\b(?:replaced|succeeded) (?:[\w.-]+ ){0,4}?by\b|\bhand(?:s|ed|ing)? over to\b"
         r"|\bhand(?:s|ed|ing)? (?:over )?(?:[\w'.-]+ ){0,4}?(?:job|role|post|reins|baton|"
-        r"helm|chairmanship|title) to\b",
+        r"helm|chairmanship|title) to\b"
+        r"|\bpass(?:es|ed|ing)? (?:on )?(?:the )?(?:baton|reins|torch) to\b",
     ),
     ("newafter", r"\bgiv(?:e|es|ing) (?:[\w'.-]+ ){0,4}?(?:jobs?|roles?|posts?|reins|helm) to\b"),
     (
         "inplace",
-        r"\bin place of\b|\btak(?:es|ing|e)? over from\b|\btook over from\b"
+        r"\bin place of\b|\btaking over from\b|\btook over from\b"
         r"|\bsuccessor to\b",
     ),
     (
@@ -40,7 +42,10 @@ CUES: list[tuple[str, str]] = [
         r"(?:job|role|post)|as)\b|\bre-?join(?:s|ed|ing)?\b|\bback as\b|\bbrought back\b"
         r"|\bbring(?:s|ing)? back\b|\breturning to\b|\breturns to\b|\bcomeback\b",
     ),
-    ("succ", r"\bsucceed(?:s|ed|ing)?\b|\breplac(?:e|es|ing)\b"),
+    (
+        "succ",
+        r"\bsucceed(?:s|ed|ing)?\b|\breplac(?:e|es|ing)\b|\btakes? over from\b",
+    ),
     (
         "dep:unspecified:a",
         r"\bpressure (?:is )?(?:mount\w*|grow\w*) on\b"

@@ -22,8 +22,7 @@ CUES: list[tuple[str, str]] = [
     ("newafter", r"\b(?:le|la|lo) (?:sustitu\w*|reemplaz\w*|releva\w*|sucede\w*)\b"),
     (
         "inplace",
-        r"\ben (?:sustitucion|lugar|relevo|reemplazo) de\b|\bsucesor\w* de\b"
-        r"|\btom(?:a|ara|o) el relevo de\b",
+        r"\ben (?:sustitucion|lugar|relevo|reemplazo) de\b|\bsucesor\w* de\b",
     ),
     (
         "rein",
@@ -31,7 +30,11 @@ CUES: list[tuple[str, str]] = [
         r"dirigir|presidir|ocupar)\b|\breincorpor\w*\b|\brestitu\w*\b|\bregres\w* (?:como|a)\b"
         r"|\bque ya habia (?:desempenado|ocupado)\b",
     ),
-    ("succ", r"\bsuced\w*\b|\bsustitu(?:ye|ira|yo|ir)\b|\breleva\w*\b|\breemplaz(?:a|ara|o|ar)\b"),
+    (
+        "succ",
+        r"\bsuced\w*\b|\bsustitu(?:ye|ira|yo|ir)\b|\breleva\w*\b|\breemplaz(?:a|ara|o|ar)\b"
+        r"|\btom(?:a|ara|o|an|aran) el relevo de\b",
+    ),
     ("dep:resigned:n", r"\bdimit\w*\b|\bdimision\w*\b|\brenunci\w*\b"),
     (
         "dep:resigned:b",

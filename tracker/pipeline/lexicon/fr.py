@@ -27,7 +27,11 @@ CUES: list[tuple[str, str]] = [
         r"ses fonctions)\b|\bretrouve (?:son|sa) (?:poste|fauteuil|place)\b"
         r"|\bqui avait deja (?:preside|dirige|occupe|ete)\b",
     ),
-    ("succ", r"\bsucced\w*\b|\bsuccede\b|\bremplac(?:e|er|era|erait|ant)\b|\brelaie\b"),
+    (
+        "succ",
+        r"\bsucced\w*\b|\bsuccede\b|\bremplac(?:e|er|era|erait|ant)\b|\brelaie\b"
+        r"|\bprend\w* la suite de\b",
+    ),
     ("dep:resigned:n", r"\bdemission\w*\b"),
     (
         "dep:resigned:b",

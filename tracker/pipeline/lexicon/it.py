@@ -30,7 +30,11 @@ CUES: list[tuple[str, str]] = [
         r"|\britorn\w* (?:alla guida|al vertice|al timone|come)\b|\breintegrat\w*\b"
         r"|\brientr\w*\b",
     ),
-    ("succ", r"\bsucced\w*\b|\bsostitui(?:sce|ra|to)\b|\brimpiazz\w*\b"),
+    (
+        "succ",
+        r"\bsucced\w*\b|\bsostitui(?:sce|ra|to)\b|\brimpiazz\w*\b|\bsubentr\w* (?:a|al|alla)\b"
+        r"|\bprend\w* il posto (?:di|del|della)\b",
+    ),
     ("dep:resigned:n", r"\bdimission\w*\b|\bdimett\w*\b|\bdimess\w*\b"),
     (
         "dep:resigned:b",
