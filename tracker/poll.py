@@ -236,7 +236,6 @@ class Poller:
         new_rows = entry_store.add_entries(session, feed_id, parsed.entries, now)
         by_key = {e.key: e for e in parsed.entries}
         observations: dict[str, list[Observation]] = defaultdict(list)
-        events = 0
         entries: list[FeedEntry] = [by_key[row.key] for row in new_rows]
         extracted = [self._extract(entry, result.request.url) for entry in entries]
         kinds = Counter((str(e.type.value), e.language) for found in extracted for e in found)
@@ -245,7 +244,6 @@ class Poller:
             session, [(row.id, found) for row, found in zip(new_rows, extracted, strict=True)]
         )
         for row, entry, found, rows in zip(new_rows, entries, extracted, event_rows, strict=True):
-            events += len(found)
             for event, event_row in zip(found, rows, strict=True):
                 observations[event.company] += observations_from_event(
                     event,
@@ -257,9 +255,13 @@ class Poller:
                     backlog=first_fetch and entry.published is None,
                 )
         outcome = FeedOutcome(
-            feed_id, result.request.url, "ok", new_entries=len(new_rows), events=events
+            feed_id,
+            result.request.url,
+            "ok",
+            new_entries=len(new_rows),
+            events=sum(kinds.values()),
+            events_by_kind=dict(kinds),
         )
-        outcome.events_by_kind = dict(kinds)
         self._plan_companies(session, observations, now, outcome)
         return outcome
 
@@ -289,9 +291,7 @@ class Poller:
         written = write_plans(session, plans, now)
         new = [w for plan in written for w in plan.transitions]
         outcome.transitions += len(new)
-        for w in new:
-            kind = str(w.transition.type.value)
-            outcome.transitions_by_type[kind] = outcome.transitions_by_type.get(kind, 0) + 1
+        outcome.transitions_by_type = dict(Counter(w.transition.type.value for w in new))
         sources = story_store.transition_sources(session, [w.id for w in new])
         items = [
             item
