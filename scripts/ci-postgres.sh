@@ -6,6 +6,10 @@
 # export as TRACKER_TEST_POSTGRES_URL.
 set -euo pipefail
 
+# Only the export line goes to stdout (callers eval it); every tool's chatter
+# (pg_ctlcluster prints "Removed stale pid file", apt-get its progress) goes to stderr.
+exec 3>&1 1>&2  # (the server started below must not inherit fd 3, or $(...) never ends)
+
 PG_VERSION="${PG_VERSION:-15}"
 PG_CLUSTER="${PG_CLUSTER:-main}"
 PG_PORT="${PG_PORT:-5432}"
@@ -17,7 +21,7 @@ if ! command -v pg_ctlcluster >/dev/null 2>&1; then
     echo "pg_ctlcluster not found: installing postgresql with apt-get" >&2
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -q
-    apt-get install -y -q postgresql
+    apt-get install -y -q postgresql 3>&-
 fi
 
 if ! pg_lsclusters -h | awk -v v="$PG_VERSION" -v c="$PG_CLUSTER" '$1==v && $2==c {found=1} END {exit !found}'; then
@@ -31,7 +35,15 @@ if ! pg_lsclusters -h | awk -v v="$PG_VERSION" -v c="$PG_CLUSTER" '$1==v && $2==
 fi
 
 if ! pg_lsclusters -h | awk -v v="$PG_VERSION" -v c="$PG_CLUSTER" '$1==v && $2==c && $4=="online" {found=1} END {exit !found}'; then
-    pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" start
+    if ! pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" start 3>&-; then
+        # A postmaster killed hard leaves its socket lock behind; with no server
+        # running, the lock is stale: remove it and try once more.
+        if ! pgrep -f 'bin/postgres -D' >/dev/null; then
+            echo "removing stale PostgreSQL socket locks and retrying" >&2
+            rm -f /var/run/postgresql/.s.PGSQL.*.lock
+        fi
+        pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" start 3>&-
+    fi
 fi
 PG_PORT="$(pg_lsclusters -h | awk -v v="$PG_VERSION" -v c="$PG_CLUSTER" '$1==v && $2==c {print $3}')"
 
@@ -53,4 +65,4 @@ fi
 
 URL="postgresql+psycopg://$DB_USER:$DB_PASSWORD@127.0.0.1:$PG_PORT/$DB_NAME"
 echo "PostgreSQL $PG_VERSION/$PG_CLUSTER is up. Run:" >&2
-echo "export TRACKER_TEST_POSTGRES_URL=$URL"
+echo "export TRACKER_TEST_POSTGRES_URL=$URL" >&3
