@@ -79,7 +79,14 @@ BLIND3 = Corpus(
     "c",
     {"en": 40, "fr": 25, "de": 25, "es": 20, "it": 20},
 )
-CORPORA = pytest.mark.parametrize("corpus", [HELDOUT, BLIND, BLIND3], ids=lambda c: c.name)
+BLIND4 = Corpus(
+    "blind4",
+    FIXTURES / "corpus4" / "blind.jsonl",
+    FIXTURES / "corpus4" / "watchlist.yaml",
+    "k",
+    {"en": 45, "fr": 30, "de": 30, "es": 25, "it": 20},
+)
+CORPORA = pytest.mark.parametrize("corpus", [HELDOUT, BLIND, BLIND3, BLIND4], ids=lambda c: c.name)
 
 
 def _companies(path: Path) -> list[dict[str, Any]]:
@@ -236,6 +243,10 @@ def test_the_project_reads_the_corpus_and_its_watchlist(corpus: Corpus, tmp_path
         (BLIND3, DEV_WATCHLIST),
         (BLIND3, HELDOUT.watchlist),
         (BLIND3, BLIND.watchlist),
+        (BLIND4, DEV_WATCHLIST),
+        (BLIND4, HELDOUT.watchlist),
+        (BLIND4, BLIND.watchlist),
+        (BLIND4, BLIND3.watchlist),
     ],
     ids=[
         "heldout-vs-dev",
@@ -244,6 +255,10 @@ def test_the_project_reads_the_corpus_and_its_watchlist(corpus: Corpus, tmp_path
         "blind3-vs-dev",
         "blind3-vs-heldout",
         "blind3-vs-blind",
+        "blind4-vs-dev",
+        "blind4-vs-heldout",
+        "blind4-vs-blind",
+        "blind4-vs-blind3",
     ],
 )
 def test_watchlists_share_no_company(corpus: Corpus, other: Path) -> None:

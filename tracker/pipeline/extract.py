@@ -145,6 +145,8 @@ def _main_company(title: SentenceView, first: str) -> str | None:
     resigns"): every sentence must then name the watched company itself."""
     if other_topic(title):
         return None
+    if not title.mentions and (title.cues or title.board) and title.foreign_roles > 0:
+        return None  # "X prend la présidence de Renault": about an unwatched firm
     tops = [m for m in title.mentions if not m.descriptor]
     if tops and all(m.subsidiary for m in tops):
         return None

@@ -95,6 +95,18 @@ def org_agent(view: SentenceView, cue: Cue) -> bool:
     return False
 
 
+def committee_subject(view: SentenceView, cue: Cue) -> bool:
+    """ "An interim executive committee chaired by X will run the group": a committee,
+    not a person, takes over (the clause before the verb names one)."""
+    toks, text = view.sent.tokens, view.sent.text
+    k = cue.first - 1
+    while k >= 0 and text[toks[k].end : toks[k].end + 1] not in {",", ";", ":"}:
+        if toks[k].low in _COMMITTEE:
+            return True
+        k -= 1
+    return False
+
+
 def joins_other(view: SentenceView, cue: Cue) -> bool:
     """ "joins Gloo as executive chair": the first capitalised word joined is no watched firm."""
     if not view.sent.folded[view.sent.tokens[cue.first].start :].startswith(_JOIN):

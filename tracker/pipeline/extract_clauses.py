@@ -215,7 +215,12 @@ def background_fact(sent: Sentence, first: int, tag: str) -> bool:
         if sent.text[tok.end : tok.end + 1] in {",", ";", ":"}:
             break
         near = first - k <= 6
-        if near and word in BACKGROUND_PREPS and not (k > 0 and toks[k - 1].low in _DAY):
+        if (
+            near
+            and word in BACKGROUND_PREPS
+            and not _date_phrase(toks, k)
+            and not (k > 0 and toks[k - 1].low in _DAY)
+        ):
             return True  # "after X's ouster", but "the day after" is news
         if word in _PLUPERFECT and _pluperfect_fact(toks, k, first):
             return True  # "had resigned"; German "hatte am 5. Juli seinen Rücktritt ..."
@@ -227,6 +232,12 @@ def background_fact(sent: Sentence, first: int, tag: str) -> bool:
         cue = toks[first].low
         return cue.endswith("ed") or cue in {"left", "quit", "gave"}
     return False
+
+
+def _date_phrase(toks: tuple[Token, ...], k: int) -> bool:
+    """ "desde enero de 2024", "seit 1. Mai": the preposition dates something else."""
+    nxt = toks[k + 1].low if k + 1 < len(toks) else ""
+    return nxt in MONTHS or nxt.isdigit() or bool(_YEAR.fullmatch(nxt))
 
 
 def _pluperfect_fact(toks: tuple[Token, ...], k: int, first: int) -> bool:

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from tracker.domain import Certainty, EventType, Reason, Role
-from tracker.pipeline.extract_cases import interim_end, joins_other, org_agent, recalled_exit
+from tracker.pipeline.extract_cases import (
+    committee_subject,
+    interim_end,
+    joins_other,
+    org_agent,
+    recalled_exit,
+)
 from tracker.pipeline.extract_pick import (
     interim_role,
     pick_role,
@@ -143,7 +149,7 @@ def _skipped(view: SentenceView) -> set[int]:
     """Ids of cues that are no event; after an unwatched organisation's appointment verb
     ("Rival Kestrel named X to succeed Y") the rest of the sentence is about it too,
     up to the next watched company."""
-    out: set[int] = set()
+    out = _government_posts(view)
     agent_at: int | None = None
     for cue in view.cues:
         parts = cue.tag.split(":")
@@ -162,6 +168,19 @@ def _skipped(view: SentenceView) -> set[int]:
     return out
 
 
+def _government_posts(view: SentenceView) -> set[int]:
+    """ "fires Tillerson as secretary of state, names Pompeo": a cue right before a post
+    outside any company is no company event, nor is a roleless cue next to it."""
+    if not view.gov:
+        return set()
+    near = {id(c) for c in view.cues if any(0 <= a - c.last <= 5 for a, _ in view.gov)}
+    if not near:
+        return set()
+    return near | {
+        id(c) for c in view.cues if pick_role(view, c, c.tag.startswith("app"), "a") is None
+    }
+
+
 def _skip(view: SentenceView, cue: Cue, kind: str, parts: list[str]) -> bool:
     """Cues that are no event here (see ``extract_cases``)."""
     if kind == "iend":
@@ -169,7 +188,7 @@ def _skip(view: SentenceView, cue: Cue, kind: str, parts: list[str]) -> bool:
     if kind != "app":
         return False
     if parts[1] == "b":
-        return joins_other(view, cue)
+        return joins_other(view, cue) or committee_subject(view, cue)
     return not is_passive(view.sent, cue) and org_agent(view, cue)
 
 
@@ -236,8 +255,8 @@ def _plan(
         return [(dep, "B", Reason.UNSPECIFIED, 0.75), (app, "A", None, 0.75)]
     if kind == "inplace":
         return [(dep, "A", Reason.UNSPECIFIED, 0.7)]
-    if kind == "newafter":
-        return [(app, "A", None, 0.7)]
+    if kind == "newafter":  # "newafter:n": "bestellte X zum Nachfolger", either side
+        return [(app, "n" if parts[-1] == "n" else "A", None, 0.7)]
     return []
 
 
@@ -271,12 +290,33 @@ def _candidate(
     )
 
 
+_BOARD_WORDS = frozenset(
+    "directors trustees governors management supervisors administration direction "
+    "surveillance the".split()
+)
+
+
+def _foreign_board(view: SentenceView, cue: Cue) -> bool:
+    """ "joins Google's board", "elected to the board of Google": another firm's board."""
+    toks, text = view.sent.tokens, view.sent.text
+    for k in range(max(1, cue.first - 2), cue.last + 1):
+        tok = toks[k]
+        if tok.is_cap and text[tok.end : tok.end + 2] in {"'s", "’s"}:
+            return not any(m.start <= tok.start < m.end for m in view.mentions)
+    k = cue.last + 1
+    if k + 1 < len(toks) and toks[k].low in {"of", "de", "du", "von", "di", "del"}:
+        owner = toks[k + 1]
+        named = any(m.start <= owner.start < m.end for m in view.mentions)
+        return owner.is_cap and not named and owner.low not in _BOARD_WORDS
+    return False
+
+
 def board_candidates(view: SentenceView, main: str | None) -> list[Candidate]:
     """One candidate per board cue: directors joining or leaving, or an overhaul."""
     out: list[Candidate] = []
     for cue in view.board:
         company, here = view.company_at(cue.last, main)
-        if company is None:
+        if company is None or _foreign_board(view, cue):
             continue
         last_word = view.sent.tokens[cue.last].text.lower()
         where = "a" if last_word in {"de", "of", "di", "von", "by"} else "b"

@@ -33,6 +33,36 @@ NOT_NAMES = frozenset(
     """.split()
 )
 _ALL_STOP = frozenset().union(*STOPWORDS.values())
+# Endings of capitalised titles written before a full name (German capitalises every
+# noun): "Vorstandsmitglieder Jennifer Morgan", "Verwaltungsrat Börje Ekholm".
+_TITLE_ENDINGS = (
+    "mitglied",
+    "mitglieder",
+    "rat",
+    "chef",
+    "chefin",
+    "vorstand",
+    "vorsitzende",
+    "vorsitzender",
+    "sprecher",
+    "sprecherin",
+    "manager",
+    "managerin",
+    "direktor",
+    "direktorin",
+    "leiter",
+    "leiterin",
+    "designer",
+    "designerin",
+    "investor",
+    "investorin",
+    "grunder",
+    "grunderin",
+    "gruender",
+    "veteran",
+    "analyst",
+    "analystin",
+)
 
 
 class Name(NamedTuple):
@@ -98,6 +128,8 @@ def find_names(sent: Sentence, blocked: set[int], stop: frozenset[str] = _ALL_ST
                 j = _particle_run(sent, nxt, blocked)
                 continue
             break
+        if j - i >= 2 and toks[i].low.endswith(_TITLE_ENDINGS):
+            i += 1  # "Vorstandsmitglied Nikolai Setzer", "Designer Tom Ford": a title
         if not _organisation(sent, i, j, blocked):
             out.append(Name(i, j, sent.text[toks[i].start : toks[j].end]))
         i = j + 1

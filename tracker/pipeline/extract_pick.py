@@ -42,6 +42,8 @@ def _pick(
     if inside:
         return inside[0]
     after = [r for r in usable if 0 <= r.first - cue.last <= 6 and not r.apposition]
+    if appointment and not after:  # "named director X, a former ..., as chairman"
+        after = [r for r in usable if r.first > cue.last and _after_as(view, r)]
     if after:
         return min(after, key=lambda r: r.first)
     if appointment:
@@ -49,6 +51,14 @@ def _pick(
     window = 3 if appointment else _ROLE_WINDOW
     near = [r for r in usable if _dist(r, cue) <= (window if r.last < cue.first else _ROLE_WINDOW)]
     return min(near, key=lambda r: _dist(r, cue)) if near else None
+
+
+_AS = frozenset("as comme als como come".split())
+
+
+def _after_as(view: SentenceView, r: RoleSpan) -> bool:
+    """A role introduced by "as" ("... as chairman"): the post the appointee takes."""
+    return r.first > 0 and view.sent.tokens[r.first - 1].low in _AS
 
 
 def _same_part(view: SentenceView, r: RoleSpan, cue: Cue) -> bool:

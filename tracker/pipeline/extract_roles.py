@@ -31,7 +31,15 @@ _HELM = frozenset(
 )
 _CHIEF_OK = frozenset(
     "the its new interim acting top company group executive finance financial operating "
-    "technology tech former a an as named".split()
+    "technology tech former a an as named independent senior lead acting interim "
+    "neuen neuer neue einen einer der die den dem seinen ihren co".split()
+)
+# Capitalised German nouns that name the company itself, not another owner:
+# "an der Spitze des Konzerns", "Chef des Unternehmens".
+_SELF_NOUNS = frozenset(
+    "konzern konzerns unternehmen unternehmens gremium gremiums kontrollgremium "
+    "kontrollgremiums vorstand vorstands vorstandes aufsichtsrat aufsichtsrats "
+    "aufsichtsrates verwaltungsrat verwaltungsrats verwaltungsrates hauses gruppe".split()
 )
 
 
@@ -74,7 +82,7 @@ def find_roles(
     share the owner written after the last one, so a unit's owner drops both."""
     spans: list[tuple[str, int, int, bool]] = []
     for tag, start, end in raw:
-        if tag == "none":
+        if tag in {"none", "gov"}:
             continue
         first, last = span_tokens(sent, start, end)
         if _former_role(sent, first, mentions):
@@ -88,11 +96,30 @@ def find_roles(
         drop_next = foreign or coordinated
         if drop_next:
             continue
-        appos = (last + 1) in name_starts and sent.text[
-            sent.tokens[last].end : sent.tokens[last + 1].start
-        ] == " "
+        appos = (
+            tag != "same"
+            and (last + 1) in name_starts
+            and sent.text[sent.tokens[last].end : sent.tokens[last + 1].start] == " "
+        )
         out.append(RoleSpan(None if tag == "same" else Role(tag), first, last, appos))
     return out[::-1]
+
+
+_TITLES = frozenset("ceo cfo coo cto chairman chairwoman chair president".split())
+
+
+def _owned_title(sent: Sentence, first: int) -> bool:
+    """A one-word title right after a capitalised word mid-sentence ("Berkshire CEO")."""
+    prev = sent.tokens[first - 1]
+    return (
+        sent.tokens[first].low in _TITLES
+        and first >= 2
+        and not sent.title_case
+        and prev.is_cap
+        and prev.low not in _CHIEF_OK
+        and sent.text[prev.end : sent.tokens[first].start] == " "
+        and not sent.tokens[first - 2].is_cap  # "names Hugo Lind chairman": a person
+    )
 
 
 def _joins(sent: Sentence, last: int) -> bool:
@@ -107,20 +134,25 @@ def _foreign_or_division(
     first, last, start = span
     toks = sent.tokens
     compound = toks[first].start < start and sent.text[start - 1] not in "'’"
-    if compound:  # role inside a compound: "BMW-Chef", "Stahlchef"
+    if compound:  # role inside a compound: "BMW-Chef", "Stahlchef"; not "Co-Chefin"
         prefix_end = start - 1
+        if sent.text[toks[first].start : start].lower() == "co-":
+            return False
         return not any(m.start <= toks[first].start and m.end >= prefix_end for m in mentions)
-    if first == last and toks[first].low in {"chief", "chef", "boss", "head"} and first > 0:
+    if first == last and first > 0:
         prev = toks[first - 1]
         in_mention = any(m.start <= prev.start < m.end for m in mentions)
-        if not in_mention and (prev.is_cap or prev.low not in _CHIEF_OK):
-            return True
+        if toks[first].low in {"chief", "chef", "boss", "head"}:
+            if not in_mention and (prev.is_cap or prev.low not in _CHIEF_OK):
+                return True
+        elif _owned_title(sent, first) and not in_mention:
+            return True  # "to step down as Berkshire CEO": another firm's title
     window = toks[last + 1 : last + 11]
     for i, tok in enumerate(window):
         if sent.text[tok.end : tok.end + 1] in {",", ";", ":"}:  # "U.S." is no end
             window = window[: i + 1]
             break
-    if any(t.low in DIVISION_WORDS for t in window[:6]):
+    if any(t.low in DIVISION_WORDS for t in window[:8]):
         return True
     if not window:
         return False
@@ -147,6 +179,8 @@ def _owner_is_foreign(sent: Sentence, k: int, mentions: list[Mention], persons: 
         mention = next((m for m in mentions if m.start <= tok.start < m.end), None)
         if mention is not None:
             return mention.subsidiary
+        if tok.low in _SELF_NOUNS:
+            return False
         return noun or i not in persons
     return False
 

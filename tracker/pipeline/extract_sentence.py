@@ -24,6 +24,7 @@ from tracker.pipeline.extract_people import Name, find_names, stopwords_for
 from tracker.pipeline.extract_roles import RoleSpan, find_roles, span_tokens
 from tracker.pipeline.extract_rules import Lexicon
 from tracker.pipeline.lexicon.common import (
+    AS_PLANNED,
     DIVISION_WORDS,
     PASSIVE_MARKERS,
     WORKER_WORDS,
@@ -83,6 +84,8 @@ class SentenceView:
     dropped_role: bool = False  # the sentence is about a division ("unit", "Sparte")
     person_tokens: frozenset[int] = frozenset()  # tokens naming a watchlist executive
     org_names: set[int] = field(default_factory=set)  # names found to be organisations
+    gov: list[tuple[int, int]] = field(default_factory=list)  # "as secretary of state"
+    foreign_roles: int = 0  # role phrases dropped as another organisation's (or past)
 
     def usable_name(self, i: int, resolved_only: bool) -> bool:
         """A lone unresolved capitalised word is a name only outside German and mid-sentence."""
@@ -120,42 +123,69 @@ class SentenceView:
 def build_view(
     sent: Sentence, mentions: list[Mention], lex: Lexicon, raw_cues: list[tuple[str, int, int]]
 ) -> SentenceView:
-    """Scan one sentence with a language's tables (``raw_cues``: its cue-table matches)."""
+    """Scan one sentence with a language's tables (``raw_cues``: its cue-table matches).
+
+    A sentence with no cue still gives names and roles (for other sentences' people
+    and appositions); what only cues read (certainty, interim marks, past clauses,
+    descriptors) is computed only when a cue is left.
+    """
     raw_roles = lex.roles.scan(sent.folded)
     blocked = _blocked(sent, mentions, raw_roles)
     people = frozenset(sent.token_at(m.start) for m in mentions if m.kind == "person")
-    clauses = past_clauses(sent)
+    live = any(t != "neg" for t, _, _ in raw_cues)
+    clauses = past_clauses(sent) if live else []
     upper_ok = lex.lang == "de" or sent.title_case  # nouns / Headline Case
-    cues, background = _cues(sent, raw_cues, clauses, upper_ok)
+    cues, background = _cues(sent, raw_cues, clauses, upper_ok) if raw_cues else ([], 0)
     blocked.update(c.first for c in cues)  # "Nachfolger von X", "Names Jane Doe": no name
     names = find_names(sent, blocked, stopwords_for(lex.lang))
-    mentions = mark_descriptors(sent, [m for m in mentions if m.kind != "person"], names)
-    name_starts = {n.first for n in names}
-    persons = {n.first for n in names if n.last > n.first}
-    roles = find_roles(sent, raw_roles, mentions, name_starts, persons)
-    dropped = not any(r.role for r in roles) and any(t.low in DIVISION_WORDS for t in sent.tokens)
     board = _board(sent, lex)
     if any(c.tag == "neg" for c in cues):
         board = []
         cues = [c for c in cues if c.tag != "neg"]
     board, cues = _board_exits(board, cues)
-    return SentenceView(
+    active = bool(cues or board)
+    companies = [m for m in mentions if m.kind != "person"]
+    if active or sent.index == 0:
+        companies = mark_descriptors(sent, companies, names)
+    name_starts = {n.first for n in names}
+    persons = {n.first for n in names if n.last > n.first}
+    roles = find_roles(sent, raw_roles, companies, name_starts, persons)
+    view = SentenceView(
         sent=sent,
-        mentions=mentions,
+        mentions=companies,
         names=names,
         full_names=[None] * len(names),
         roles=roles,
         cues=cues,
         board=board,
-        certainty=Certainty.DENIED
-        if negated(sent, [(c.first, c.last) for c in cues])
-        else _certainty(sent, lex),
-        interim_tokens={sent.token_at(m.start()) for m in lex.interim.finditer(sent.folded)},
+        certainty=Certainty.REPORTED,
+        interim_tokens=set(),
         background=background,
         lang=lex.lang,
-        past_exits=_past_exits(sent, clauses, raw_cues, names),
-        dropped_role=dropped,
         person_tokens=people,
+        gov=[span_tokens(sent, s, e) for t, s, e in raw_roles if t == "gov"],
+        foreign_roles=sum(t not in {"none", "gov", "same"} for t, _, _ in raw_roles)
+        - sum(r.role is not None for r in roles),
+    )
+    if active:
+        _cue_facts(view, lex, clauses, raw_cues)
+    return view
+
+
+def _cue_facts(
+    view: SentenceView,
+    lex: Lexicon,
+    clauses: list[tuple[int, int, bool]],
+    raw_cues: list[tuple[str, int, int]],
+) -> None:
+    """What only a sentence with cues needs: certainty, interim marks, recalled exits."""
+    sent = view.sent
+    negative = negated(sent, [(c.first, c.last) for c in view.cues])
+    view.certainty = Certainty.DENIED if negative else _certainty(sent, lex)
+    view.interim_tokens = {sent.token_at(m.start()) for m in lex.interim.finditer(sent.folded)}
+    view.past_exits = _past_exits(sent, clauses, raw_cues, view.names)
+    view.dropped_role = not any(r.role for r in view.roles) and any(
+        t.low in DIVISION_WORDS for t in sent.tokens
     )
 
 
@@ -233,8 +263,19 @@ def _cues(
             continue
         if tag.startswith("dep") and _layoff(sent, last):
             continue
+        if tag.startswith("dep") and _as_planned(sent, last):
+            background += 1
+            continue
         out.append(Cue(tag, first, last))
     return out, background
+
+
+def _as_planned(sent: Sentence, last: int) -> bool:
+    """ "quittera comme prévu le groupe en mai": an exit announced before (background)."""
+    if last + 1 >= len(sent.tokens):
+        return False
+    after = sent.folded[sent.tokens[last + 1].start : sent.tokens[last].end + 30]
+    return after.startswith(AS_PLANNED)
 
 
 def _layoff(sent: Sentence, last: int) -> bool:

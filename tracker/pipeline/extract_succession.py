@@ -25,8 +25,9 @@ def succession_roles(candidates: list[Candidate], roles_of: Mapping[str, Role]) 
     for cand in candidates:
         role = final_role(cand, roles_of)
         if role not in {None, Role.DIRECTOR} and cand.type is not EventType.BOARD_CHANGE:
-            known.setdefault((cand.company, cand.type, cand.sentence), role)
-            known.setdefault((cand.company, cand.type, -1), role)
+            side = EventType.APPOINTMENT if cand.type is EventType.REINSTATEMENT else cand.type
+            known.setdefault((cand.company, side, cand.sentence), role)
+            known.setdefault((cand.company, side, -1), role)
     for cand in candidates:
         if "succession" not in cand.extra or final_role(cand, roles_of) not in {
             None,
@@ -36,7 +37,8 @@ def succession_roles(candidates: list[Candidate], roles_of: Mapping[str, Role]) 
         if "division" in cand.extra:
             cand.role = None
             continue
-        other = EventType.DEPARTURE if cand.type is EventType.APPOINTMENT else EventType.APPOINTMENT
+        incoming = cand.type in {EventType.APPOINTMENT, EventType.REINSTATEMENT}
+        other = EventType.DEPARTURE if incoming else EventType.APPOINTMENT
         cand.role = known.get((cand.company, other, cand.sentence)) or known.get(
             (cand.company, other, -1)
         )

@@ -43,7 +43,8 @@ def _with_coordinated(view: SentenceView, i: int) -> list[int]:
             (view.names[i], other) if other.first > view.names[i].last else (other, view.names[i])
         )
         gap = toks[lo.last + 1 : hi.first]
-        if len(gap) == 1 and gap[0].text.lower() in _COORD:
+        lone = other.first == other.last and view.full_names[j] is None
+        if len(gap) == 1 and gap[0].text.lower() in _COORD and not lone:
             out.append(j)
     return sorted(out)
 
@@ -107,6 +108,14 @@ def _nearest(view: SentenceView, cue: Cue, before: list[int], after: list[int]) 
         before + after,
         key=lambda i: (
             min(abs(view.names[i].last - cue.first), abs(view.names[i].first - cue.last)),
+            _across_punctuation(view, i, cue),
             i in before,
         ),
     )
+
+
+def _across_punctuation(view: SentenceView, i: int, cue: Cue) -> bool:
+    """A comma or colon between the name and the cue: "X évincé, Y assure l'intérim"."""
+    toks, name = view.sent.tokens, view.names[i]
+    lo, hi = (name.last, cue.first) if name.last < cue.first else (cue.last, name.first)
+    return any(p in view.sent.text[toks[lo].end : toks[hi].start] for p in ",;:")

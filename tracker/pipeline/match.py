@@ -28,6 +28,7 @@ from tracker.pipeline.lexicon.common import (
     LEADERSHIP,
     PARENT_MARKERS,
     SUBSIDIARY_TAILS,
+    UNIT_NOUNS,
 )
 from tracker.pipeline.text import Sentence, fold
 
@@ -199,10 +200,24 @@ def _accept(e: _Entry, sent: Sentence, span: tuple[int, int], sure: set[str], la
             return False
     elif not surface[:1].isupper():
         return False
+    if lang != "de" and _surname_of(sent, start):  # German capitalises every noun
+        return False  # "Designer Tom Ford", "Harrison Ford": a person's surname
     if e.company in sure or _corporate_neighbour(sent, start, end):
         return True
     mid = start > 0 and not sent.title_case
     return mid and lang != "de" and len(e.surface) > 3
+
+
+def _surname_of(sent: Sentence, start: int) -> bool:
+    """An ambiguous name right after a capitalised word that is not the sentence's first:
+    a given name ("Tom Ford"), not "Former Ford chief" nor a Headline Case title."""
+    first = sent.token_at(start)
+    if first < 2 or sent.title_case or sent.text[start - 1 : start] != " ":
+        return False
+    prev = sent.tokens[first - 1]
+    if not prev.is_cap or prev.text.isupper() or prev.low in LEADERSHIP:
+        return False
+    return prev.low not in _ALL_STOPWORDS and not prev.text.endswith(("'s", "’s"))
 
 
 def _corporate_neighbour(sent: Sentence, start: int, end: int) -> bool:
@@ -242,6 +257,8 @@ def _is_subsidiary(sent: Sentence, start: int, end: int) -> bool:
         return False
     tok = sent.tokens[idx]
     word = tok.low
+    if tok.is_cap and _unit_noun(sent, idx):
+        return True  # "Rolls-Royce Motor Cars", "Continental Airlines"
     if not tok.is_cap or word in CORP_SUFFIXES or word in CORP_AFTER or word in LEADERSHIP:
         return False
     if tok.text.isupper():  # "Walmart U.S.": a country unit
@@ -250,6 +267,20 @@ def _is_subsidiary(sent: Sentence, start: int, end: int) -> bool:
         after = sent.tokens[idx + 1].low if idx + 1 < len(sent.tokens) else None
         return after is None or after in LEADERSHIP
     return word not in _ALL_STOPWORDS and not _looks_like_person_start(sent, idx)
+
+
+def _unit_noun(sent: Sentence, idx: int) -> bool:
+    """A unit noun right after the name, or after a corporate word ("Motor Cars")."""
+    toks = sent.tokens
+    if toks[idx].low in UNIT_NOUNS:
+        return True
+    nxt = idx + 1
+    return (
+        toks[idx].low in CORP_SUFFIXES
+        and nxt < len(toks)
+        and toks[nxt].is_cap
+        and toks[nxt].low in UNIT_NOUNS
+    )
 
 
 def _looks_like_person_start(sent: Sentence, idx: int) -> bool:

@@ -38,7 +38,7 @@ CORP_AFTER = frozenset(
 # Words after a company name that make the company name a prefix of a subsidiary.
 CORP_SUFFIXES = frozenset(
     "inc corp corporation co ltd plc llc ag se sa spa nv gmbh group groupe gruppo grupo "
-    "holding holdings platforms motors computer".split()
+    "holding holdings platforms motors motor computer".split()
 )
 
 # Nouns that make a role a division/unit role rather than top leadership.
@@ -115,6 +115,18 @@ COUNTRY_UNITS = frozenset(
     """.split()
 )
 
+# Capitalised nouns after a company name that make it a unit or another firm carrying
+# the name: "Rolls-Royce Motor Cars", "Continental Airlines", "Disney Entertainment".
+UNIT_NOUNS = frozenset(
+    """
+    airlines airline airways cars power systems energy capital financial
+    studios studio pictures records entertainment media news health healthcare
+    technologies labs ventures foundation insurance services solutions networks mobility
+    aerospace defence defense marine trucks automotive chemicals foods beverages retail
+    stadium arena cup center centre cloud music games gaming books
+    """.split()
+)
+
 # Glued compound tails meaning "subsidiary": "Telefónica-Tochter", "VW-Sparte".
 SUBSIDIARY_TAILS = frozenset("tochter tochterfirma sparte filiale ableger".split())
 
@@ -147,7 +159,25 @@ NOT_PAST = frozenset("will shall is are wird werden sera sara va".split())
 
 # Words opening a descriptive clause after a name: "X, who left in May".
 CLAUSE_OPENERS = frozenset(
-    "who which qui que der die che cuyo cuya parti partie partito partita uscito salido".split()
+    "who which whose qui que dont der die dessen deren che cuyo cuya parti partie partito "
+    "partita uscito salido".split()
+)
+
+# "quittera comme prévu le groupe", "will retire as planned": an exit announced before.
+AS_PLANNED = (
+    "as planned",
+    "as previously announced",
+    "as announced",
+    "comme prevu",
+    "comme annonce",
+    "wie geplant",
+    "wie angekundigt",
+    "wie bereits angekundigt",
+    "como estaba previsto",
+    "como se anuncio",
+    "como previsto",
+    "come previsto",
+    "come annunciato",
 )
 
 # Nouns that, right after a capitalised run, make the run an organisation:

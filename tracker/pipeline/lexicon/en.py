@@ -94,9 +94,10 @@ CUES: list[tuple[str, str]] = [
         "app:b",
         r"\btak(?:e|es|ing) over\b|\btook over\b|\bstep(?:s|ped)? in\b"
         r"|\btak(?:e|es|ing) (?:the helm|charge|the reins)\b|\bjoin(?:s|ed)?\b"
-        r"|\b(?:will|to) (?:serve|act) as\b|\badds? (?:the )?\w+ title\b",
+        r"|\b(?:will|to) (?:serve|act) as\b|\badds? (?:the )?\w+ title\b"
+        r"|\b(?:will|to) (?:lead|run|head) the (?:company|bank|group|firm|business|carrier)\b",
     ),
-    ("app:b:weak", r"\bbecom(?:e|es|ing)\b|\bbecame\b|\bnew\b"),
+    ("app:b:weak", r"\bbecom(?:e|es|ing)\b|\bbecame\b|\bnew\b|\bwill be\b"),
 ]
 
 # Every BOARD pattern contains one of these substrings (a cheap pre-check).
@@ -126,6 +127,13 @@ BOARD: list[tuple[str, str]] = [
 ]
 
 ROLES: list[tuple[str, str]] = [
+    # Posts outside any company (ministers, diplomats, coaches): a cue about one is no
+    # company event.
+    (
+        "gov",
+        r"\bsecretary of (?:state|the treasury|defense|commerce|energy|labor)\b|\b\w*minister\b"
+        r"|\bambassador\b|\bgovernor\b|\bsenator\b|\b(?:head )?coach\b",
+    ),
     ("none", r"\bvice[- ]?(?:chair\w*|president)\b|\bdeputy \w+\b|\bformer\b"),
     (
         "same",
@@ -142,7 +150,8 @@ ROLES: list[tuple[str, str]] = [
     (
         "ceo",
         r"\b(?:co-?)?chief executives?(?: officers?)?\b|\b(?:co-?)?ceos?\b|\btop job\b|\bhelm\b"
-        r"|\btop post\b|\bmanaging director\b",
+        r"|\btop post\b|\bmanaging director\b"
+        r"|\b(?:lead|run|head) the (?:company|bank|group|firm|business|carrier)\b",
     ),
     ("other_exec", r"\bchief [\w-]+ officer\b|\bgeneral counsel\b|\bchief scientist\b"),
     (

@@ -22,13 +22,14 @@ CUES: list[tuple[str, str]] = [
     ("newafter", r"\b(?:le|la|lo) (?:sustitu\w*|reemplaz\w*|releva\w*|sucede\w*)\b"),
     (
         "inplace",
-        r"\ben (?:sustitucion|lugar|relevo|reemplazo) de\b|\bsucesor\w* de\b",
+        r"\ben (?:sustitucion|lugar|relevo|reemplazo) de\b|\bsucesor\w* de\b|\bel relevo de\b",
     ),
     (
         "rein",
         r"\brecupera\w* (?:el cargo|la presidencia|el puesto|el mando)\b|\bvuelve a (?:ser|"
         r"dirigir|presidir|ocupar)\b|\breincorpor\w*\b|\brestitu\w*\b|\bregres\w* (?:como|a)\b"
-        r"|\bque ya habia (?:desempenado|ocupado)\b",
+        r"|\bque ya (?:habia )?(?:desempenado|ocupado|dirigido|dirigio|presidio|presidido)\b"
+        r"|\bvuelt[oa] a nombrar\b|\bvuelve a nombrar\b|\brecupera a\b",
     ),
     (
         "succ",
@@ -56,7 +57,8 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "app:b",
-        r"\basum\w*\b|\bpasa a (?:ser|presidir)\b|\bpresidira\b|\b(?:vaya|va|iba) a presidir\b"
+        r"\basum\w*\b|\bpas(?:a|ara|o|aria) a (?:ser|presidir)\b|\bpresidira\b"
+        r"|\b(?:vaya|va|iba) a presidir\b"
         r"|\btoma (?:el relevo|las "
         r"riendas|el mando|el timon)\b|\bse incorpora\w*\b|\bllega\w*\b",
     ),
@@ -70,7 +72,8 @@ BOARD: list[tuple[str, str]] = [
     (
         "bleave",
         r"\babandona\w* el consejo\b|\bdeja\w* el consejo\b|\bsale del consejo\b"
-        r"|\brenunci\w* a su puesto de consejer\w*\b|\bdimit\w* como consejer\w*\b(?! delegad)"
+        r"|\brenunci\w* a su puesto de consejer\w*\b(?! delegad)"
+        r"|\bdimit\w* como consejer\w*\b(?! delegad)"
         r"|\bla vacante de\b",
     ),
     (
@@ -84,12 +87,20 @@ BOARD: list[tuple[str, str]] = [
 ]
 
 ROLES: list[tuple[str, str]] = [
+    # Posts outside any company (ministers, diplomats, coaches): a cue about one is no
+    # company event.
+    (
+        "gov",
+        r"\bministr[oa]\b|\bsecretari[oa] de estado\b|\bembajador[a]?\b|\bgobernador[a]?\b"
+        r"|\bsenador[a]?\b|\bentrenador[a]?\b|\bseleccionador[a]?\b",
+    ),
     ("none", r"\bvicepresident\w*\b|\bexpresident\w*\b|\bex\w*consejer\w*\b|\bantigu[oa]\b"),
     ("same", r"\bel cargo\b|\bel puesto\b|\bsu puesto\b|\bsu lugar\b"),
     (
         "ceo",
         r"\bconsejer[oa] delegad[oa]\b|\bdirector[a]? general\b|\bceo\b|\bprimer ejecutivo\b"
-        r"|\bal frente\b|\bel volante\b|\blas riendas\b|\bcupula\b",
+        r"|\bal frente\b|\bel volante\b|\blas riendas\b|\bcupula\b"
+        r"|\bla direccion(?: general| ejecutiva)?\b(?! financiera)",
     ),
     (
         "chair",
@@ -104,7 +115,8 @@ ROLES: list[tuple[str, str]] = [
 
 RUMOR = (
     r"\b(?:seria|estaria|podria|habria|tendria|deberia|asumiria|sustituiria|dejaria|ocuparia"
-    r"|nombraria|saldria|sucederia)n?\b|\bsegun (?:fuentes|distintas fuentes|varias fuentes|medios"
+    r"|nombraria|saldria|sucederia|prepararia|planearia|estudiaria|buscaria|relevaria|cesaria"
+    r"|destituiria|abandonaria|renunciaria|dimitiria|ficharia|elegiria|propondria)n?\b|\bsegun (?:fuentes|distintas fuentes|varias fuentes|medios"
     r"|la prensa|informaciones|fuentes cercanas)\b|\bfuentes (?:cercanas|consultadas|del sector)\b"
     r"|\bse perfila\b|\bquinielas\b|\bfavorit[oa]\b|\ben conversaciones\b"
     r"|\bpresion(?:es)? (?:para|sobre)\b|\bbajo presion\b|\bpreve\b"

@@ -34,6 +34,11 @@ CUES: list[tuple[str, str]] = [
     ),
     ("dep:resigned:n", r"\bdemission\w*\b"),
     (
+        "dep:unspecified:n",
+        r"\bne (?:serait|sera|seront|seraient|sont|est|va|vont) pas (?:ete )?renouvele\w*\b"
+        r"|\bne pas (?:etre )?renouvel\w*\b",
+    ),
+    (
         "dep:resigned:b",
         r"\bquitt\w*\b|\bs'en va\b|\bced(?:e|era|erait|ait)\b|\bpass\w* (?:la main|"
         r"le relais|le temoin)\b|\babandonn\w*\b|\brenonc\w*\b|\bse retire\w*\b"
@@ -58,7 +63,8 @@ CUES: list[tuple[str, str]] = [
         "app:b",
         r"\bpren(?:d|dra|drait|nent) (?:la tete|les renes|la direction|la presidence|"
         r"ses fonctions|la place|les commandes|le relais)\b|\bpreside desormais\b"
-        r"|\bcumule\b|\bprend\b|\barrive\b|\brejoint\b",
+        r"|\bcumule\b|\bprend\b|\barrive\b|\brejoint\b"
+        r"|\bassur\w* (?:l'interim|la direction|la presidence|les fonctions)\b",
     ),
     ("app:b:weak", r"\bdevien(?:t|dra|drait|nent)\b|\bdevenu\w*\b|\bnouvea(?:u|ux)\b|\bnouvelle\b"),
 ]
@@ -87,6 +93,13 @@ BOARD: list[tuple[str, str]] = [
 ]
 
 ROLES: list[tuple[str, str]] = [
+    # Posts outside any company (ministers, diplomats, coaches): a cue about one is no
+    # company event.
+    (
+        "gov",
+        r"\bministre\b|\bsecretaire d'etat\b|\bambassad(?:eur|rice)\b|\bgouverneur\b"
+        r"|\bsenat(?:eur|rice)\b|\bentraineur\b|\bselectionneur\b",
+    ),
     (
         "none",
         r"\bvice-?president\w*\b|\bpresident\w* d'honneur\b|\badjoint\w*\b|\bancien\w*\b"
@@ -94,7 +107,8 @@ ROLES: list[tuple[str, str]] = [
     ),
     (
         "same",
-        r"\b(?:le|ce) poste\b|\bsa place\b|\bses fonctions\b|\bla releve\b"
+        r"\b(?:le|ce) poste\b|\bsa place\b|\bses fonctions\b|\bla releve\b|\bsa suite\b"
+        r"|\bl'interim\b"
         r"|\bles deux (?:fonctions|postes|casquettes)\b",
     ),
     (

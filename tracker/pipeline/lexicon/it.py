@@ -38,7 +38,7 @@ CUES: list[tuple[str, str]] = [
     ("dep:resigned:n", r"\bdimission\w*\b|\bdimett\w*\b|\bdimess\w*\b"),
     (
         "dep:resigned:b",
-        r"\blasc(?:ia|iano|era|eranno|iato|iare)\b|\babbandon\w*\b|\bced(?:e|era)\b"
+        r"\blasc(?:ia|iano|era|eranno|iato|iare|io)\b|\babbandon\w*\b|\bced(?:e|era)\b"
         r"|\bpassa (?:il testimone|la mano)\b|\bfa un passo indietro\b",
     ),
     ("dep:retired:n", r"\bpension\w*\b|\bsi ritira\b"),
@@ -68,24 +68,31 @@ BOARD: list[tuple[str, str]] = [
     (
         "bleave",
         r"\blasc\w* (?:il )?(?:consiglio|cda)\b|\besce dal (?:consiglio|cda)\b"
-        r"|\bdimess\w* da consiglier\w*\b",
+        r"|\bdimess\w* da consiglier\w*\b(?! delegat)",
     ),
     (
         "bjoin",
-        r"\bentra\w* nel (?:consiglio|cda)\b|\bnuov[io] consiglier\w*\b|\bcooptat\w*\b"
-        r"|\bcome consiglier\w*\b",
+        r"\bentra\w* nel (?:consiglio|cda)\b|\bnuov[io] consiglier\w*\b(?! delegat)|\bcooptat\w*\b"
+        r"|\bcome consiglier\w*\b(?! delegat)",
     ),
     ("bover", r"\bnuovo (?:consiglio|cda)\b|\brinnov\w* (?:il )?(?:consiglio|cda)\b"),
 ]
 
 ROLES: list[tuple[str, str]] = [
+    # Posts outside any company (ministers, diplomats, coaches): a cue about one is no
+    # company event.
+    (
+        "gov",
+        r"\bministr[oa]\b|\bsottosegretari[oa]\b|\bambasciat(?:ore|rice)\b|\bgovernatore\b"
+        r"|\bsenat(?:ore|rice)\b|\ballenatore\b|\bcommissario tecnico\b",
+    ),
     ("none", r"\bvicepresident\w*\b|\bex\b|\bex-\w+\b|\bex\w*president\w*\b"),
-    ("same", r"\bl'incarico\b|\bil posto\b|\bla carica\b"),
+    ("same", r"\bl'incarico\b|\bil posto\b|\bla carica\b|\bal suo posto\b"),
     (
         "ceo",
         r"\bamministrat(?:ore|rice) delegat[oa]\b|\bceo\b|\bdirett(?:ore|rice) generale\b"
         r"|\bal vertice\b|\b(?:al)?la guida\b|\b(?:al|il) timone\b|\bnumero uno\b"
-        r"|\bamministratore unico\b",
+        r"|\bamministratore unico\b|\bconsiglier[ea] delegat[oa]\b",
     ),
     (
         "chair",
@@ -94,7 +101,7 @@ ROLES: list[tuple[str, str]] = [
     ),
     ("cfo", r"\bdirett(?:ore|rice) finanziari[oa]\b|\bcfo\b"),
     ("coo", r"\bdirett(?:ore|rice) operativ[oa]\b|\bcoo\b"),
-    ("director", r"\bconsiglier[ei]\b|\bconsigliera\b"),
+    ("director", r"\bconsiglier[ei]\b(?! delegat)|\bconsigliera\b(?! delegat)"),
 ]
 
 RUMOR = (

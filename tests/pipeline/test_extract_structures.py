@@ -1,0 +1,225 @@
+"""Sentence structures found missing on a blind corpus, each with invented items.
+
+Companies and people here appear in no corpus: a case passes only through the
+general rule (a separable German verb, a successor named by "al suo posto", a
+post outside any company...), not through a fit to one corpus item.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.domain import Company, NewsItem, Watchlist
+from tracker.pipeline.extract import build_extractor
+
+WATCHLIST = Watchlist(
+    (
+        Company("kestrel", "Kestrel Systems AG", ("Kestrel",)),
+        Company("orvane", "Orvane Foods Inc.", ("Orvane",)),
+        Company("belmira", "Groupe Belmira", ("Belmira",)),
+        Company("taravel", "Grupo Taravel", ("Taravel",)),
+        Company("ossola", "Ossola SpA", ("Ossola",)),
+        Company("sage", "Sage Group plc", ("Sage",)),
+    )
+)
+EXTRACTOR = build_extractor(WATCHLIST)
+
+Key = tuple[str, str, str, str, tuple[str, ...]]
+
+
+def _keys(title: str, summary: str) -> set[Key]:
+    events = EXTRACTOR.extract(NewsItem("t", title, summary))
+    return {
+        (
+            e.company,
+            e.type.value,
+            e.role.value,
+            e.certainty.value,
+            tuple(sorted(p.split()[-1] for p in e.people)),
+        )
+        for e in events
+    }
+
+
+def _dep(company: str, role: str, *people: str, certainty: str = "reported") -> Key:
+    return (company, "departure", role, certainty, tuple(sorted(people)))
+
+
+def _app(company: str, role: str, *people: str, certainty: str = "reported") -> Key:
+    return (company, "appointment", role, certainty, tuple(sorted(people)))
+
+
+CASES = [
+    # German: separable verbs around a date, successors named by "Nachfolge"/"zum Nachfolger"
+    pytest.param(
+        "Kestrel-Chefin Dora Wilke tritt ab",
+        "Dora Wilke legt ihr Amt als Vorstandschefin von Kestrel zum 31. März nieder. "
+        "Der Aufsichtsrat bestellte Finanzvorstand Lukas Brandt zum Nachfolger.",
+        {_dep("kestrel", "ceo", "Wilke"), _app("kestrel", "ceo", "Brandt")},
+        id="de-zum-nachfolger-bestellt",
+    ),
+    pytest.param(
+        "Kestrel: Vorstandschef Paul Renner verlässt den Konzern",
+        "Seine Nachfolge treten mit sofortiger Wirkung Maria Oste und Jonas Feld an.",
+        {_dep("kestrel", "ceo", "Renner"), _app("kestrel", "ceo", "Feld", "Oste")},
+        id="de-seine-nachfolge-antreten",
+    ),
+    pytest.param(
+        "Kestrel ernennt Ina Moll zur Vorstandschefin",
+        "Sie übernimmt am 1. Juli von Karl Sieber, der in den Aufsichtsrat wechselt.",
+        {_app("kestrel", "ceo", "Moll"), _dep("kestrel", "ceo", "Sieber")},
+        id="de-uebernimmt-am-datum-von",
+    ),
+    pytest.param(
+        "Kestrel trennt sich von Konzernchef Otto Brem",
+        "Der Konzern hat sich nach fünf Jahren von Vorstandschef Otto Brem getrennt. "
+        "Finanzchefin Vera Lutz führt den Konzern kommissarisch.",
+        {_dep("kestrel", "ceo", "Brem"), _app("kestrel", "ceo", "Lutz")},
+        id="de-getrennt-and-interim-leader",
+    ),
+    pytest.param(
+        "Kestrel bekommt einen neuen Chef",
+        "Kestrel hat einen neuen Chef: Tom Weigel löst zum 1. Mai Eva Hart ab.",
+        {_app("kestrel", "ceo", "Weigel"), _dep("kestrel", "ceo", "Hart")},
+        id="de-neuer-chef-loest-ab",
+    ),
+    pytest.param(
+        "Kestrel beendet Doppelspitze",
+        "Co-Chefin Anna Roth scheidet zum 30. Juni im gegenseitigen Einvernehmen aus.",
+        {_dep("kestrel", "ceo", "Roth")},
+        id="de-co-chefin-scheidet-aus",
+    ),
+    # French: "prend sa suite", "assure l'intérim", a mandate not renewed
+    pytest.param(
+        "Belmira : le directeur général Marc Olier quitte ses fonctions",
+        "Sophie Varen, directrice des opérations, prend sa suite.",
+        {_dep("belmira", "ceo", "Olier"), _app("belmira", "ceo", "Varen")},
+        id="fr-prend-sa-suite",
+    ),
+    pytest.param(
+        "Belmira : Luc Sarde évincé, Anne Pivot assure l'intérim",
+        "La secrétaire générale, Anne Pivot, assurera la direction générale par intérim.",
+        {_dep("belmira", "ceo", "Sarde"), _app("belmira", "ceo", "Pivot")},
+        id="fr-assure-l-interim",
+    ),
+    pytest.param(
+        "Le mandat de Luc Sarde ne serait pas renouvelé à la tête de Belmira",
+        "",
+        {_dep("belmira", "ceo", "Sarde", certainty="rumored")},
+        id="fr-mandat-pas-renouvele-rumour",
+    ),
+    pytest.param(
+        "Hugo Marin prend la présidence de Norvel",
+        "Le conseil de Norvel l'a nommé président. "
+        "Le patron de Belmira quittera comme prévu le groupe en mai.",
+        set(),
+        id="fr-headline-about-another-firm-and-announced-exit",
+    ),
+    # Spanish: "en lugar de" after a date, "el relevo de", a return, an interim leader
+    pytest.param(
+        "Taravel elige a Rosa Lin como consejera delegada",
+        "Rosa Lin será la consejera delegada desde enero de 2026 en lugar de Pedro Gil.",
+        {_app("taravel", "ceo", "Lin"), _dep("taravel", "ceo", "Gil")},
+        id="es-en-lugar-de-after-date",
+    ),
+    pytest.param(
+        "Taravel prepararía el relevo de Pedro Gil en la presidencia",
+        "",
+        {_dep("taravel", "chair", "Gil", certainty="rumored")},
+        id="es-el-relevo-de-rumour",
+    ),
+    pytest.param(
+        "Taravel recupera a Ana Soto como consejera delegada",
+        "Ana Soto, que ya dirigió la compañía entre 2010 y 2016, sustituye a Pedro Gil.",
+        {
+            ("taravel", "reinstatement", "ceo", "reported", ("Soto",)),
+            _dep("taravel", "ceo", "Gil"),
+        },
+        id="es-recupera-reinstatement",
+    ),
+    pytest.param(
+        "Taravel: Luis Mora renuncia a su puesto de consejero delegado",
+        "El presidente, Juan Roca, asume la dirección de forma interina.",
+        {_dep("taravel", "ceo", "Mora"), _app("taravel", "ceo", "Roca")},
+        id="es-asume-la-direccion",
+    ),
+    # Italian: "consigliere delegato" is the CEO; "al suo posto"; a denial in the first person
+    pytest.param(
+        "Ossola, si dimette il consigliere delegato Piero Lana",
+        "Il consiglio ha nominato al suo posto Marta Fosco, finora direttore finanziario.",
+        {_dep("ossola", "ceo", "Lana"), _app("ossola", "ceo", "Fosco")},
+        id="it-al-suo-posto",
+    ),
+    pytest.param(
+        "Lana smentisce: 'Non lascio Ossola'",
+        "Piero Lana ha smentito le indiscrezioni. 'Non lascio Ossola', "
+        "ha detto il consigliere delegato.",
+        {_dep("ossola", "ceo", certainty="denied")},
+        id="it-non-lascio-denied",
+    ),
+    # English
+    pytest.param(
+        "Orvane CEO Ray Dunn to undergo heart surgery",
+        "Co-presidents Ken Ames and Lia Park will lead the company on an interim basis, "
+        "Orvane said.",
+        {_app("orvane", "ceo", "Ames", "Park")},
+        id="en-lead-the-company-interim",
+    ),
+    pytest.param(
+        "Orvane chairman Ray Dunn steps down",
+        "The board named director Ken Ames, a former dean of Hallow College, as chairman.",
+        {_dep("orvane", "chair", "Dunn"), _app("orvane", "chair", "Ames")},
+        id="en-named-director-as-chairman",
+    ),
+    pytest.param(
+        "Orvane CEO Ray Dunn resigns",
+        "An interim executive committee chaired by Ken Ames will run the company "
+        "until a new CEO is named.",
+        {_dep("orvane", "ceo", "Dunn")},
+        id="en-committee-runs-the-company",
+    ),
+    pytest.param(
+        "President fires Ray Dunn as secretary of state, names Ken Ames",
+        "Dunn, the former chief executive of Orvane, had clashed with the president.",
+        set(),
+        id="en-post-outside-any-company",
+    ),
+    pytest.param(
+        "Orvane's former CEO Ray Dunn joins Hallow's board",
+        "Ray Dunn has been elected to the board of Hallow, the retailer said.",
+        set(),
+        id="en-another-firms-board",
+    ),
+    pytest.param(
+        "Ray Dunn to step down as Hallow CEO",
+        "Ray Dunn, who also sits on Orvane's advisory panel, will step down as Hallow CEO.",
+        set(),
+        id="en-title-of-another-firm",
+    ),
+    pytest.param(
+        "Orvane Airlines names Ken Ames chief executive",
+        "Orvane Airlines, the carrier that shares a name with the food group, said "
+        "Ames succeeds Lia Park.",
+        set(),
+        id="en-unit-noun-after-name",
+    ),
+    pytest.param(
+        "Designer Tom Sage steps down from his label",
+        "Designer Tom Sage is stepping down as creative director of the fashion house.",
+        set(),
+        id="en-ambiguous-name-as-surname",
+    ),
+    pytest.param(
+        "Orvane names Ken Ames CEO",
+        "He succeeds Lia Park, whose plan to retire was announced in February.",
+        {_app("orvane", "ceo", "Ames")},
+        id="en-whose-clause-is-background",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "summary", "expected"), CASES)
+def test_sentence_structure_is_read_by_a_general_rule(
+    title: str, summary: str, expected: set[Key]
+) -> None:
+    assert _keys(title, summary) == expected
