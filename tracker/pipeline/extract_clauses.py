@@ -154,7 +154,12 @@ def mark_descriptors(sent: Sentence, mentions: list[Mention], names: list[Name])
     out: list[Mention] = []
     for m, flag in zip(mentions, flags, strict=True):
         other_actor = bool(actors - {m.company})
-        out.append(m._replace(descriptor=True) if flag and (other_actor or m.subsidiary) else m)
+        past_job = former(sent, m)  # "der frühere Adidas-Vorstand X": never the actor
+        out.append(
+            m._replace(descriptor=True)
+            if past_job or (flag and (other_actor or m.subsidiary))
+            else m
+        )
     return out
 
 

@@ -15,6 +15,7 @@ from tracker.pipeline.lang import _FOLDED as STOPWORDS
 from tracker.pipeline.lexicon.common import COUNTRY_UNITS, DESCRIPTOR_NOUNS
 from tracker.pipeline.text import Sentence, Token, fold
 
+_NOT_FIRST_PARTICLES = frozenset("der den das des".split())
 PARTICLES = frozenset("de del della dei des du la le van von der den di da dos das bin al".split())
 NOT_NAMES = frozenset(
     """
@@ -176,6 +177,8 @@ def _particle_run(sent: Sentence, idx: int, blocked: set[int]) -> int:
     if idx >= len(toks) or (idx > 0 and not _adjacent(sent, idx - 1, idx)):
         return 0  # "Max Pohl, der das Institut": a comma ends the name
     k = idx
+    if k < len(toks) and toks[k].low in _NOT_FIRST_PARTICLES:
+        return 0  # "von der Leyen" yes, "Konzernführung der Würth-Gruppe" no
     while k < len(toks) and k - idx < 2 and toks[k].low in PARTICLES:
         if not toks[k].text.islower():
             return 0

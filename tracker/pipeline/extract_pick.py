@@ -58,7 +58,8 @@ _AS = frozenset("as comme als como come".split())
 
 def _after_as(view: SentenceView, r: RoleSpan) -> bool:
     """A role introduced by "as" ("... as chairman"): the post the appointee takes."""
-    return r.first > 0 and view.sent.tokens[r.first - 1].low in _AS
+    toks = view.sent.tokens
+    return any(k >= 0 and toks[k].low in _AS for k in (r.first - 1, r.first - 2))
 
 
 def _same_part(view: SentenceView, r: RoleSpan, cue: Cue) -> bool:

@@ -36,10 +36,11 @@ _CHIEF_OK = frozenset(
 )
 # Capitalised German nouns that name the company itself, not another owner:
 # "an der Spitze des Konzerns", "Chef des Unternehmens".
-_SELF_NOUNS = frozenset(
-    "konzern konzerns unternehmen unternehmens gremium gremiums kontrollgremium "
-    "kontrollgremiums vorstand vorstands vorstandes aufsichtsrat aufsichtsrats "
-    "aufsichtsrates verwaltungsrat verwaltungsrats verwaltungsrates hauses gruppe".split()
+_DEFINITE = frozenset("des der dem den".split())
+_SELF_NOUNS = tuple(
+    "konzern konzerns unternehmen unternehmens gremium gremiums vorstand vorstands "
+    "vorstandes rat rats rates hauses gruppe hersteller herstellers bauer bauers "
+    "versorger versorgers anbieter anbieters".split()
 )
 
 
@@ -179,8 +180,8 @@ def _owner_is_foreign(sent: Sentence, k: int, mentions: list[Mention], persons: 
         mention = next((m for m in mentions if m.start <= tok.start < m.end), None)
         if mention is not None:
             return mention.subsidiary
-        if tok.low in _SELF_NOUNS:
-            return False
+        if tok.low.endswith(_SELF_NOUNS) and sent.tokens[i - 1].low in _DEFINITE:
+            return False  # "an der Spitze des Konzerns", not "Chef eines Maschinenbauers"
         return noun or i not in persons
     return False
 

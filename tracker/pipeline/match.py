@@ -200,6 +200,8 @@ def _accept(e: _Entry, sent: Sentence, span: tuple[int, int], sure: set[str], la
             return False
     elif not surface[:1].isupper():
         return False
+    if not surface.isascii() and e.surface.isascii():
+        return False  # "Über 800 Stellen": a common word with an accent the name lacks
     if lang != "de" and _surname_of(sent, start):  # German capitalises every noun
         return False  # "Designer Tom Ford", "Harrison Ford": a person's surname
     if e.company in sure or _corporate_neighbour(sent, start, end):

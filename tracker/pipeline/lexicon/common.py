@@ -123,7 +123,8 @@ UNIT_NOUNS = frozenset(
     studios studio pictures records entertainment media news health healthcare
     technologies labs ventures foundation insurance services solutions networks mobility
     aerospace defence defense marine trucks automotive chemicals foods beverages retail
-    stadium arena cup center centre cloud music games gaming books
+    stadium arena cup center centre cloud music games gaming books energie energia medical
+    pharma pharmaceuticals consumer digital logistics cargo helicopters lighting
     """.split()
 )
 

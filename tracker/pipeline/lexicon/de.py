@@ -15,7 +15,8 @@ CUES: list[tuple[str, str]] = [
     (
         "succby",
         r"\babgelost (?:von|durch)\b|\bersetzt (?:von|durch)\b"
-        r"|\bubergibt (?:[\w.-]+ ){0,4}?an\b",
+        r"|\bubergibt (?:[\w.-]+ ){0,4}?an\b"
+        r"|\bgibt (?:[\w.-]+ ){0,8}?an\b(?= (?:[\w.-]+ ){1,4}?ab\b)",
     ),
     (
         "inplace",
@@ -23,7 +24,11 @@ CUES: list[tuple[str, str]] = [
         r" von\b",
     ),
     ("newafter:n", r"\b(?:zum|zur|als) (?:\w+ )?nachfolger(?:in)?\b(?! (?:von|fur|des|der)\b)"),
-    ("newafter", r"\bnachfolger\w*\b|\b(?:seine|ihre|dessen|deren) nachfolge\b"),
+    (
+        "newafter",
+        r"\bnachfolger\w*\b|\b(?:seine|ihre|dessen|deren) nachfolge\b"
+        r"|\bdie nachfolge(?= (?:ubernimmt|ubernehmen|tritt|treten)\b)",
+    ),
     (
         "rein",
         r"\bkehrt (?:[\w.-]+ ){0,5}?zuruck\b|\bruckkehr\b(?! zu)|\bzuruckgekehrt\b"
@@ -49,12 +54,12 @@ CUES: list[tuple[str, str]] = [
         r"|\bzuruckgetreten\b|\btr(?:itt|aten) ab\b(?= *(?:$|[,.;]|und\b|per\b|zum\b))"
         r"|\babtreten\b|\babgetreten\b|\bwirft (?:[\w.-]+ ){0,2}?hin\b|\bwerfen hin\b"
         r"|\bhingeworfen\b|\bleg(?:t|en|te|ten) (?:[\w.-]+ ){0,10}?nieder\b"
-        r"|\bniederleg\w*\b|\bniedergelegt\b|\bgibt (?:[\w.-]+ ){0,6}?ab\b|\babgeben\b"
+        r"|\bniederleg\w*\b|\bniedergelegt\b|\bgibt (?:[\w.-]+ ){0,10}?ab\b|\babgeben\b"
         r"|\babgegeben\b|\bverlass\w*\b|\bverlasst\b|\bverliess\b|\bzieht sich\b"
         r"|\bgeht (?:fruher|vorzeitig|von bord)\b|\braum\w* (?:[\w.-]+ ){0,3}?(?:posten|platz|stuhl"
         r"|sessel|chefsessel)\b",
     ),
-    ("dep:resigned:n", r"\brucktritt\w*\b"),
+    ("dep:resigned:n", r"\brucktritt\w*\b|\bruckzug\b"),
     (
         "dep:retired:b",
         r"\bnicht (?:[\w.-]+ ){0,4}?verlangern\b|\bnicht fur (?:eine )?(?:zweite|weitere)"
@@ -75,7 +80,8 @@ CUES: list[tuple[str, str]] = [
     (
         "dep:unspecified:n",
         r"\bscheid(?:et|en) (?:[\w.-]+ ){0,10}?aus\b|\bausscheid\w*\b|\bausgeschieden\b"
-        r"|\babgang\b|\babschied\b|\bsuspendiert\b|\bbeurlaubt\b",
+        r"|\babgang\b|\babschied\b|\bsuspendiert\b|\bbeurlaubt\b|\bfreigestellt\b"
+        r"|\bstellt (?:[\w.-]+ ){0,4}?frei\b",
     ),
     (
         "app:n",
@@ -88,7 +94,8 @@ CUES: list[tuple[str, str]] = [
         r"\bubernimmt\b|\bubernommen\b|\bubernehmen\b|\bruckt (?:[\w.-]+ ){0,3}?an die spitze\b"
         r"|\bfuhrt (?:ab \w+ )?(?:den|das|die) (?:konzern|verwaltungsrat|aufsichtsrat|"
         r"unternehmen)\b|\btritt (?:[\w.-]+ ){0,3}?an\b"
-        r"|\bgeschafte fuhrt\b|\bfuhrt (?:[\w.-]+ ){0,3}?die geschafte\b",
+        r"|\bgeschafte fuhrt\b|\bfuhrt (?:[\w.-]+ ){0,3}?die geschafte\b"
+        r"|\b(?:neu )?in den vorstand (?:ruckt|rucken|berufen|bestellt)\b",
     ),
     ("app:b:weak", r"\bwird\b|\bwerden\b|\bist neu(?:er|e)\b|\bneu(?:er|e|en)\b"),
 ]
@@ -138,13 +145,16 @@ ROLES: list[tuple[str, str]] = [
         r"\bvorstandsvorsitz\w*\b|\bvorstandschef\w*\b|\bkonzernchef\w*\b|\bkonzernspitze\b"
         r"|\bunternehmenschef\w*\b|\bchefposten\b|\bvorsitzende\w* des vorstand\w*\b"
         r"|\bdas ruder\b|\bdas steuer\b|\bceo\b|\bchef(?:in)?\b|\bspitze\b"
-        r"|\bfuhrt (?:ab \w+ )?(?:den|das) (?:konzern|unternehmen)\b",
+        r"|\bfuhrt (?:ab \w+ )?(?:den|das) (?:konzern|unternehmen)\b|\bdie (?:fuhrung|leitung)\b"
+        r"|\bdie geschafte\b",
     ),
     ("cfo", r"\bfinanzchef\w*\b|\bfinanzvorstand\w*\b|\bcfo\b"),
+    ("coo", r"\bvorstand fur das operative geschaft\b|\bbetriebsvorstand\w*\b"),
     ("cto", r"\btechnologievorst\w*\b|\btechnikvorst\w*\b|\bcto\b"),
     ("coo", r"\bcoo\b"),
     ("other_exec", r"\bproduktionsvorst\w*\b|\b\w+vorstand\w*\b"),
     ("director", r"\b(?:aufsichtsrats|verwaltungsrats)mitglied\w*\b"),
+    ("chair", r"\bvorsitzende[nr]?\b"),
 ]
 
 RUMOR = (
