@@ -86,7 +86,16 @@ BLIND4 = Corpus(
     "k",
     {"en": 45, "fr": 30, "de": 30, "es": 25, "it": 20},
 )
-CORPORA = pytest.mark.parametrize("corpus", [HELDOUT, BLIND, BLIND3, BLIND4], ids=lambda c: c.name)
+BLIND5 = Corpus(
+    "blind5",
+    FIXTURES / "corpus5" / "blind.jsonl",
+    FIXTURES / "corpus5" / "watchlist.yaml",
+    "q",
+    {"en": 40, "fr": 30, "de": 35, "es": 25, "it": 20},
+)
+CORPORA = pytest.mark.parametrize(
+    "corpus", [HELDOUT, BLIND, BLIND3, BLIND4, BLIND5], ids=lambda c: c.name
+)
 
 
 def _companies(path: Path) -> list[dict[str, Any]]:
@@ -247,6 +256,11 @@ def test_the_project_reads_the_corpus_and_its_watchlist(corpus: Corpus, tmp_path
         (BLIND4, HELDOUT.watchlist),
         (BLIND4, BLIND.watchlist),
         (BLIND4, BLIND3.watchlist),
+        (BLIND5, DEV_WATCHLIST),
+        (BLIND5, HELDOUT.watchlist),
+        (BLIND5, BLIND.watchlist),
+        (BLIND5, BLIND3.watchlist),
+        (BLIND5, BLIND4.watchlist),
     ],
     ids=[
         "heldout-vs-dev",
@@ -259,6 +273,11 @@ def test_the_project_reads_the_corpus_and_its_watchlist(corpus: Corpus, tmp_path
         "blind4-vs-heldout",
         "blind4-vs-blind",
         "blind4-vs-blind3",
+        "blind5-vs-dev",
+        "blind5-vs-heldout",
+        "blind5-vs-blind",
+        "blind5-vs-blind3",
+        "blind5-vs-blind4",
     ],
 )
 def test_watchlists_share_no_company(corpus: Corpus, other: Path) -> None:

@@ -7,6 +7,8 @@ post outside any company...), not through a fit to one corpus item.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
 from tracker.domain import Company, NewsItem, Watchlist
@@ -215,6 +217,84 @@ CASES = [
         {_app("orvane", "ceo", "Ames")},
         id="en-whose-clause-is-background",
     ),
+    # German, continued
+    pytest.param(
+        "Kestrel: Max Ulm gibt den Vorstandsvorsitz im Mai 2026 an Ida Kern ab",
+        "",
+        {_dep("kestrel", "ceo", "Ulm"), _app("kestrel", "ceo", "Kern")},
+        id="de-gibt-an-x-ab",
+    ),
+    pytest.param(
+        "Kestrel trennt sich von Vorstandschef Max Ulm",
+        "Die Nachfolge übernimmt zum 1. Oktober Ida Kern, die bislang die Tochter in Polen führt.",
+        {_dep("kestrel", "ceo", "Ulm"), _app("kestrel", "ceo", "Kern")},
+        id="de-die-nachfolge-uebernimmt",
+    ),
+    pytest.param(
+        "Kestrel stellt Vorstandschef Max Ulm frei",
+        "Den Vorstandsvorsitz übernimmt das frühere Vorstandsmitglied Ida Kern, "
+        "die den Umbau vorantreiben soll.",
+        {_dep("kestrel", "ceo", "Ulm"), _app("kestrel", "ceo", "Kern")},
+        id="de-task-in-relative-clause-is-no-rumour",
+    ),
+    pytest.param(
+        "Kestrel ernennt Ida Kern zur Vorstandschefin",
+        "Sie übernimmt den Posten von Max Ulm, der seinen Vertrag nicht erfüllen wird.",
+        {_app("kestrel", "ceo", "Kern"), _dep("kestrel", "ceo", "Ulm")},
+        id="de-negated-weak-verb-is-no-denial",
+    ),
+    pytest.param(
+        "Kestrel weist Bericht über Rückzug von Max Ulm zurück",
+        "Kestrel hat einen Medienbericht dementiert, wonach Vorstandschef Max Ulm "
+        "seinen Rückzug vorbereite.",
+        {_dep("kestrel", "ceo", "Ulm", certainty="denied")},
+        id="de-rueckzug-denied",
+    ),
+    pytest.param(
+        "Orvane trennt sich von Vorstandschef Max Ulm",
+        "Zum 1. Juli übernimmt der frühere Kestrel-Vorstand Ida Kern die Führung des Unternehmens.",
+        {_dep("orvane", "ceo", "Ulm"), _app("orvane", "ceo", "Kern")},
+        id="de-former-employer-is-not-the-actor",
+    ),
+    # Romance languages, continued
+    pytest.param(
+        "Ossola, si dimette l'amministratore delegato Piero Lana",
+        "La guida del gruppo passa ad interim al direttore finanziario Marta Fosco.",
+        {_dep("ossola", "ceo", "Lana"), _app("ossola", "ceo", "Fosco")},
+        id="it-la-guida-passa-a",
+    ),
+    pytest.param(
+        "Ossola, l'assemblea conferma Piero Lana alla guida",
+        "L'assemblea ha rinnovato il consiglio di amministrazione per tre anni.",
+        set(),
+        id="it-board-renewed-is-no-change",
+    ),
+    pytest.param(
+        "La junta de Taravel reelige a Luis Mora como consejero",
+        "Los accionistas aprobaron la reelección de Luis Mora como consejero.",
+        set(),
+        id="es-reeleccion",
+    ),
+    pytest.param(
+        "Belmira va supprimer 800 postes",
+        "Le groupe supprime 800 emplois, a indiqué son PDG Marc Olier, qui renonce par ailleurs "
+        "à une partie de sa rémunération.",
+        set(),
+        id="fr-renonce-a-sa-remuneration",
+    ),
+    pytest.param(
+        "Orvane CEO Ray Dunn to give up his bonus",
+        "Ray Dunn will give up his annual bonus after the recall, Orvane said.",
+        set(),
+        id="en-gives-up-bonus",
+    ),
+    pytest.param(
+        "Orvane names Ken Ames chief executive",
+        "Ames, the chief creative officer, will become chief executive of the British "
+        "snack maker while keeping his design role.",
+        {_app("orvane", "ceo", "Ames")},
+        id="en-descriptive-owner",
+    ),
 ]
 
 
@@ -223,3 +303,24 @@ def test_sentence_structure_is_read_by_a_general_rule(
     title: str, summary: str, expected: set[Key]
 ) -> None:
     assert _keys(title, summary) == expected
+
+
+def _dated(title: str, summary: str, published: str) -> set[tuple[str, str]]:
+    item = NewsItem("t", title, summary, published=datetime.fromisoformat(published))
+    return {(e.company, e.type.value) for e in EXTRACTOR.extract(item)}
+
+
+def test_a_change_dated_years_before_the_item_is_background() -> None:
+    title = "Orvane at 25: from a kitchen to a food group"
+    summary = "Its founder stepped back in 2019, when Ken Ames became chief executive of Orvane."
+    assert _dated(title, summary, "2024-05-01T00:00:00+00:00") == set()
+
+
+def test_last_december_in_a_january_item_is_news() -> None:
+    title = "Orvane CEO Ray Dunn stepped down in December 2025"
+    assert _dated(title, "", "2026-01-05T00:00:00+00:00") == {("orvane", "departure")}
+
+
+def test_a_tenure_since_an_old_year_does_not_date_the_change() -> None:
+    title = "Orvane CEO Ray Dunn, in office since 2012, resigns"
+    assert _dated(title, "", "2026-01-05T00:00:00+00:00") == {("orvane", "departure")}

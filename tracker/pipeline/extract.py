@@ -103,8 +103,10 @@ class Extractor:
         companies = [m.company for row in mentions for m in row if not m.subsidiary]
         if not companies:
             return []
+        year = item.published.year if item.published else None
         views = [
-            build_view(s, m, lex, c) for s, m, c in zip(sentences, mentions, raw_cues, strict=True)
+            build_view(s, m, lex, c, year)
+            for s, m, c in zip(sentences, mentions, raw_cues, strict=True)
         ]
         if views[0].retrospective() or (retrospective(views[0].sent) and not views[0].cues):
             return []  # "Il y a vingt ans, la chute de ...": the whole item looks back

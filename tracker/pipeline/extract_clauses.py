@@ -239,6 +239,43 @@ def background_fact(sent: Sentence, first: int, tag: str) -> bool:
     return False
 
 
+_SINCE = frozenset("since seit depuis desde dal dalla dallo from ab".split())
+_WHEN = frozenset("when lorsque quand als cuando quando".split())
+
+
+def dated_before(sent: Sentence, first: int, last: int, year: int | None) -> bool:
+    """A cue dated to a year before the item's own ("stepped back in 2019" in a 2023
+    story, "hasta su fallecimiento en 2007"): a past fact, not news.
+
+    Not "since 2019" (a tenure), not a year in another clause, and not last year
+    next to a month ("in December 2023" in a January 2024 story is news).
+    """
+    if year is None:
+        return False
+    toks = sent.tokens
+    for k in range(max(0, first - 6), min(len(toks), last + 7)):
+        word = toks[k].low
+        if not _YEAR.fullmatch(word) or int(word) >= year:
+            continue
+        if k > 0 and toks[k - 1].low in _SINCE:
+            continue
+        if int(word) == year - 1 and any(t.low in MONTHS for t in toks[max(0, k - 3) : k]):
+            continue
+        if _one_clause(sent, min(k, first), max(k, last)):
+            return True
+    return False
+
+
+def _one_clause(sent: Sentence, a: int, b: int) -> bool:
+    """No clause break between two tokens; ", when ..." continues the dated clause."""
+    toks = sent.tokens
+    for i in range(a, b):
+        gap = sent.text[toks[i].end : toks[i + 1].start]
+        if any(p in gap for p in ";:") or ("," in gap and toks[i + 1].low not in _WHEN):
+            return False
+    return True
+
+
 def _date_phrase(toks: tuple[Token, ...], k: int) -> bool:
     """ "desde enero de 2024", "seit 1. Mai": the preposition dates something else."""
     nxt = toks[k + 1].low if k + 1 < len(toks) else ""

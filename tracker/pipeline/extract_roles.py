@@ -175,8 +175,12 @@ def _owner_is_foreign(sent: Sentence, k: int, mentions: list[Mention], persons: 
         if tok.low in _CONJ or sent.text[tok.start - 2 : tok.start - 1] in {",", ";", ":"}:
             return False
         if not tok.is_cap:
+            if not noun and tok.low in _COMPANY_WORDS:
+                return False  # "la guida del gruppo": the company itself
             noun = noun or tok.low not in _ARTICLES
             continue
+        if _adjective(sent, i):
+            continue  # "of the British trench-coat maker": a description
         mention = next((m for m in mentions if m.start <= tok.start < m.end), None)
         if mention is not None:
             return mention.subsidiary
@@ -184,6 +188,24 @@ def _owner_is_foreign(sent: Sentence, k: int, mentions: list[Mention], persons: 
             return False  # "an der Spitze des Konzerns", not "Chef eines Maschinenbauers"
         return noun or i not in persons
     return False
+
+
+_COMPANY_WORDS = frozenset(
+    "company group firm bank groupe societe entreprise banque gruppo societa azienda banca "
+    "compania empresa grupo banco konzern unternehmen".split()
+)
+
+
+def _adjective(sent: Sentence, i: int) -> bool:
+    """A capitalised word between an article and a lower-case noun ("the British maker")."""
+    toks = sent.tokens
+    return (
+        i > 0
+        and toks[i - 1].low in _ARTICLES
+        and i + 1 < len(toks)
+        and toks[i + 1].text[:1].islower()
+        and toks[i + 1].low not in _CONJ
+    )
 
 
 def _not_watched(start: int, mentions: list[Mention]) -> bool:

@@ -14,6 +14,7 @@ from typing import NamedTuple
 from tracker.domain import Certainty, EventType, Reason, Role
 from tracker.pipeline.extract_clauses import (
     background_fact,
+    dated_before,
     mark_descriptors,
     negated,
     past_clauses,
@@ -25,6 +26,7 @@ from tracker.pipeline.extract_roles import RoleSpan, find_roles, span_tokens
 from tracker.pipeline.extract_rules import Lexicon
 from tracker.pipeline.lexicon.common import (
     AS_PLANNED,
+    CLAUSE_OPENERS,
     DIVISION_WORDS,
     PASSIVE_MARKERS,
     WORKER_WORDS,
@@ -121,7 +123,11 @@ class SentenceView:
 
 
 def build_view(
-    sent: Sentence, mentions: list[Mention], lex: Lexicon, raw_cues: list[tuple[str, int, int]]
+    sent: Sentence,
+    mentions: list[Mention],
+    lex: Lexicon,
+    raw_cues: list[tuple[str, int, int]],
+    year: int | None = None,
 ) -> SentenceView:
     """Scan one sentence with a language's tables (``raw_cues``: its cue-table matches).
 
@@ -135,7 +141,7 @@ def build_view(
     live = any(t != "neg" for t, _, _ in raw_cues)
     clauses = past_clauses(sent) if live else []
     upper_ok = lex.lang == "de" or sent.title_case  # nouns / Headline Case
-    cues, background = _cues(sent, raw_cues, clauses, upper_ok) if raw_cues else ([], 0)
+    cues, background = _cues(sent, raw_cues, clauses, upper_ok, year) if raw_cues else ([], 0)
     blocked.update(c.first for c in cues)  # "Nachfolger von X", "Names Jane Doe": no name
     names = find_names(sent, blocked, stopwords_for(lex.lang))
     board = _board(sent, lex)
@@ -180,13 +186,16 @@ def _cue_facts(
 ) -> None:
     """What only a sentence with cues needs: certainty, interim marks, recalled exits."""
     sent = view.sent
-    negative = negated(sent, [(c.first, c.last) for c in view.cues])
-    view.certainty = Certainty.DENIED if negative else _certainty(sent, lex)
+    # a weak cue ("wird") far from any role is no verb of the change: "nicht erfüllen wird"
+    strong = [(c.first, c.last) for c in view.cues if not c.tag.endswith("weak")]
+    negative = negated(sent, strong + [(c.first, c.last) for c in view.cues if _near_role(view, c)])
+    view.certainty = Certainty.DENIED if negative else _certainty(sent, lex, view.cues)
     view.interim_tokens = {sent.token_at(m.start()) for m in lex.interim.finditer(sent.folded)}
     view.past_exits = _past_exits(sent, clauses, raw_cues, view.names)
+    tail = _trailing_clause(sent, max(c.last for c in view.cues)) if view.cues else len(sent.text)
     view.dropped_role = not any(r.role for r in view.roles) and any(
-        t.low in DIVISION_WORDS for t in sent.tokens
-    )
+        t.low in DIVISION_WORDS for t in sent.tokens if t.start < tail
+    )  # not "X, die bislang die Tochter führt": her previous job
 
 
 def _blocked(
@@ -247,6 +256,7 @@ def _cues(
     raw: list[tuple[str, int, int]],
     clauses: list[tuple[int, int, bool]],
     upper_ok: bool,
+    year: int | None,
 ) -> tuple[list[Cue], int]:
     """Live cues (``neg`` ones kept for the caller) and how many were background."""
     found = [(t, *span_tokens(sent, s, e)) for t, s, e in raw]
@@ -257,7 +267,8 @@ def _cues(
         if upper_ok is False and first > 0 and sent.tokens[first].is_cap:
             continue  # "Sara Conti": a name that folds like a cue word ("sarà")
         in_clause = tag != "rein" and any(a <= first <= b for a, b, _ in clauses)
-        past = retro or in_clause or said_in_past(sent, first)
+        dated = tag != "rein" and dated_before(sent, first, last, year)  # not "led it until 2010"
+        past = retro or in_clause or dated or said_in_past(sent, first)
         if tag != "neg" and (past or background_fact(sent, first, tag)):
             background += 1
             continue
@@ -268,6 +279,10 @@ def _cues(
             continue
         out.append(Cue(tag, first, last))
     return out, background
+
+
+def _near_role(view: SentenceView, cue: Cue) -> bool:
+    return cue.tag.endswith("weak") and any(0 <= r.first - cue.last <= 3 for r in view.roles)
 
 
 def _as_planned(sent: Sentence, last: int) -> bool:
@@ -282,13 +297,15 @@ def _layoff(sent: Sentence, last: int) -> bool:
     return any(tok.low in WORKER_WORDS for tok in sent.tokens[last + 1 : last + 5])
 
 
-def _certainty(sent: Sentence, lex: Lexicon) -> Certainty:
+def _certainty(sent: Sentence, lex: Lexicon, cues: list[Cue]) -> Certainty:
     if lex.deny.search(sent.folded):
         return Certainty.DENIED
+    tail = _trailing_clause(sent, max((c.last for c in cues), default=0))
     words = [
         m.group()
         for m in lex.rumor.finditer(sent.folded)
         if not (m.group() == "may" and sent.text[m.start()].isupper())  # the month
+        and m.start() < tail  # "X, der die Fusion vorantreiben soll": his task, not hearsay
     ]
     if words:
         official = lex.official is not None and lex.official.search(sent.folded)
@@ -298,6 +315,15 @@ def _certainty(sent: Sentence, lex: Lexicon) -> Certainty:
     if sent.index == 0 and sent.text.rstrip().endswith("?"):
         return Certainty.RUMORED
     return Certainty.REPORTED
+
+
+def _trailing_clause(sent: Sentence, last_cue: int) -> int:
+    """Offset of a relative clause opened after the last cue (", der ...", ", which ...")."""
+    toks = sent.tokens
+    for i in range(last_cue + 1, len(toks)):
+        if toks[i].low in CLAUSE_OPENERS and sent.text[toks[i - 1].end : toks[i].start] == ", ":
+            return toks[i].start
+    return len(sent.text)
 
 
 def is_passive(sent: Sentence, cue: Cue) -> bool:

@@ -96,6 +96,7 @@ AGENT_WORDS = frozenset(
 # Leadership nouns: one within four tokens of an ambiguous name shows it is the company.
 LEADERSHIP = frozenset(
     """
+    cupula vertice spitze relevo timone
     ceo cfo coo cto chief chairman chairwoman chair board directors executive president
     pdg directeur directrice patron patronne presidente presidence conseil
     vorstand vorstandschef vorstandschefin aufsichtsrat chef chefin konzernchef

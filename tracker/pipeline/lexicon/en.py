@@ -27,7 +27,7 @@ CUES: list[tuple[str, str]] = [
         "succby",
         r"\b(?:replaced|succeeded) (?:[\w.-]+ ){0,4}?by\b|\bhand(?:s|ed|ing)? over to\b"
         r"|\bhand(?:s|ed|ing)? (?:over )?(?:[\w'.-]+ ){0,4}?(?:job|role|post|reins|baton|"
-        r"helm|chairmanship|title) to\b"
+        r"helm|chairmanship|title)(?: at [\w'.-]+)? to\b"
         r"|\bpass(?:es|ed|ing)? (?:on )?(?:the )?(?:baton|reins|torch) to\b",
     ),
     ("newafter", r"\bgiv(?:e|es|ing) (?:[\w'.-]+ ){0,4}?(?:jobs?|roles?|posts?|reins|helm) to\b"),
@@ -57,7 +57,8 @@ CUES: list[tuple[str, str]] = [
         r"|lead independent director"
         r"|chair\w* emerit\w*)\b|\bstep(?:s|ped|ping)? (?:down|aside|back)\b|\bresign(?:s|ed"
         r"|ing)?\b"
-        r"|\bquit(?:s|ting)?\b|\bhand(?:s|ed|ing)? over\b|\bgiv(?:e|es|ing) up\b"
+        r"|\bquit(?:s|ting)?\b|\bhand(?:s|ed|ing)? over\b"
+        r"|\bgiv(?:e|es|ing) up\b(?! (?:[\w'-]+ ){0,4}?(?:pay|bonus\w*|salary|compensation|raise))"
         r"|\bgave up\b|\bcede[sd]?\b|\bwalk(?:s|ed)? away\b",
     ),
     ("dep:resigned:n", r"\bresignation\b"),

@@ -6,6 +6,7 @@ CUES: list[tuple[str, str]] = [
     (
         "neg",
         r"\bbusca\w* (?:un |una |su )?(?:nuev[oa] )?(?:sucesor\w*|sustitut[oa]|relevo)\b"
+        r"|\breeleccion\w*\b"
         r"|\breelig\w*\b|\breelegi\w*\b|\bdespid\w* (?:a |de )?(?:mas de )?[\d.,]+\b"
         r"|\bcarga contra\b|\bbusqueda de(?:l| un)? (?:nuev[oa] )?(?:consejer|president|sucesor"
         r"|director)\w*|\bhasta (?:el nombramiento|que se nombre)\b",
@@ -36,7 +37,11 @@ CUES: list[tuple[str, str]] = [
         r"\bsuced\w*\b|\bsustitu(?:ye|ira|yo|ir)\b|\breleva\w*\b|\breemplaz(?:a|ara|o|ar)\b"
         r"|\btom(?:a|ara|o|an|aran) el relevo de\b",
     ),
-    ("dep:resigned:n", r"\bdimit\w*\b|\bdimision\w*\b|\brenunci\w*\b"),
+    (
+        "dep:resigned:n",
+        r"\bdimit\w*\b|\bdimision\w*\b|\brenunci\w*\b"
+        r"(?! (?:[\w'-]+ ){0,6}?(?:remuneracion|salario|sueldo|bonus|bono|prima|indemnizacion))",
+    ),
     (
         "dep:resigned:b",
         r"\bdej(?:a|ara|aria|o|ar|an|aran|arian)\b|\bced(?:e|era|io)\b|\babandon\w*\b"
@@ -46,7 +51,7 @@ CUES: list[tuple[str, str]] = [
     ("dep:died:n", r"\bfalleci\w*\b|\bmuerte\b|\bmuere\b|\bmurio\b"),
     (
         "dep:dismissed:n",
-        r"\bcese\b|\bcesad\w*\b|\bcesa\b|\bdestitu\w*\b|\bdespid\w*\b|\bexpuls\w*\b"
+        r"\b(?:relevar|sustituir|reemplazar|destituir|cesar|apartar)(?:le|lo|la)\b|\bcese\b|\bcesad\w*\b|\bcesa\b|\bdestitu\w*\b|\bdespid\w*\b|\bexpuls\w*\b"
         r"|\bfulmina\w*\b|\bdestrona\w*\b|\bprescind\w* de\b|\bapartad\w*\b",
     ),
     ("dep:unspecified:n", r"\bsalida\b|\bmarcha\b|\bsuspendid\w*\b"),
@@ -62,7 +67,7 @@ CUES: list[tuple[str, str]] = [
         r"|\btoma (?:el relevo|las "
         r"riendas|el mando|el timon)\b|\bse incorpora\w*\b|\bllega\w*\b",
     ),
-    ("app:b:weak", r"\bsera\b|\bnuev[oa]\b|\bse convierte en\b"),
+    ("app:b:weak", r"\bsera\b|\bnuev[oa]\b|\bse convierte en\b|\bes desde (?:hoy|ahora)\b"),
 ]
 
 # Every BOARD pattern contains one of these substrings (a cheap pre-check).
@@ -116,7 +121,8 @@ ROLES: list[tuple[str, str]] = [
 RUMOR = (
     r"\b(?:seria|estaria|podria|habria|tendria|deberia|asumiria|sustituiria|dejaria|ocuparia"
     r"|nombraria|saldria|sucederia|prepararia|planearia|estudiaria|buscaria|relevaria|cesaria"
-    r"|destituiria|abandonaria|renunciaria|dimitiria|ficharia|elegiria|propondria)n?\b|\bsegun (?:fuentes|distintas fuentes|varias fuentes|medios"
+    r"|destituiria|abandonaria|renunciaria|dimitiria|ficharia|elegiria|propondria)n?\b"
+    r"|\bsegun (?:fuentes|distintas fuentes|varias fuentes|medios"
     r"|la prensa|informaciones|fuentes cercanas)\b|\bfuentes (?:cercanas|consultadas|del sector)\b"
     r"|\bse perfila\b|\bquinielas\b|\bfavorit[oa]\b|\ben conversaciones\b"
     r"|\bpresion(?:es)? (?:para|sobre)\b|\bbajo presion\b|\bpreve\b"

@@ -41,7 +41,9 @@ CUES: list[tuple[str, str]] = [
     (
         "dep:resigned:b",
         r"\bquitt\w*\b|\bs'en va\b|\bced(?:e|era|erait|ait)\b|\bpass\w* (?:la main|"
-        r"le relais|le temoin)\b|\babandonn\w*\b|\brenonc\w*\b|\bse retire\w*\b"
+        r"le relais|le temoin)\b|\babandonn\w*\b"
+        r"|\brenonc\w*\b(?! (?:[\w'-]+ ){0,8}?(?:remuneration|salaire|bonus|primes?|dividende"
+        r"|indemnite\w*))|\bse retire\w*\b"
         r"|\bne (?:sollicitera|briguera|se representera) pas\b",
     ),
     ("dep:retired:n", r"\bretraite\b"),
@@ -61,7 +63,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "app:b",
-        r"\bpren(?:d|dra|drait|nent) (?:la tete|les renes|la direction|la presidence|"
+        r"\bpren(?:d|dra|drait|nent|dre) (?:la tete|les renes|la direction|la presidence|"
         r"ses fonctions|la place|les commandes|le relais)\b|\bpreside desormais\b"
         r"|\bcumule\b|\bprend\b|\barrive\b|\brejoint\b"
         r"|\bassur\w* (?:l'interim|la direction|la presidence|les fonctions)\b",

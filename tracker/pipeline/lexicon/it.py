@@ -15,7 +15,12 @@ CUES: list[tuple[str, str]] = [
         "dep:unspecified:b",
         r"\bnon (?:verrebbe|sarebbe|viene|sara|e stato|verra) (?:ri)?(?:confermat|rinnovat)\w*\b",
     ),
-    ("app:a", r"\bcircola il nome di\b"),
+    (
+        "app:a",
+        r"\bcircola il nome di\b|\btra i nomi (?:in circolazione|che circolano)\b"
+        r"|\bpass(?:a|ano|era|eranno) (?:ad interim |temporaneamente |provvisoriamente )?"
+        r"(?:a|al|alla|ai)\b",
+    ),
     (
         "succby",
         r"\bsostituit[oa] (?:[\w']+ ){0,4}?da\b|\brimpiazzat[oa] (?:[\w']+ ){0,4}?da\b"
@@ -28,7 +33,7 @@ CUES: list[tuple[str, str]] = [
         "rein",
         r"\btorn\w* (?:alla guida|al vertice|al timone|a guidare|a essere|ad essere)\b"
         r"|\britorn\w* (?:alla guida|al vertice|al timone|come)\b|\breintegrat\w*\b"
-        r"|\brientr\w*\b",
+        r"|\brientr\w*\b|\briassum\w*\b|\bche aveva gia (?:ricoperto|guidato|diretto)\b",
     ),
     (
         "succ",
@@ -75,7 +80,7 @@ BOARD: list[tuple[str, str]] = [
         r"\bentra\w* nel (?:consiglio|cda)\b|\bnuov[io] consiglier\w*\b(?! delegat)|\bcooptat\w*\b"
         r"|\bcome consiglier\w*\b(?! delegat)",
     ),
-    ("bover", r"\bnuovo (?:consiglio|cda)\b|\brinnov\w* (?:il )?(?:consiglio|cda)\b"),
+    ("bover", r"\bnuovo (?:consiglio|cda)\b"),
 ]
 
 ROLES: list[tuple[str, str]] = [
@@ -92,7 +97,7 @@ ROLES: list[tuple[str, str]] = [
         "ceo",
         r"\bamministrat(?:ore|rice) delegat[oa]\b|\bceo\b|\bdirett(?:ore|rice) generale\b"
         r"|\bal vertice\b|\b(?:al)?la guida\b|\b(?:al|il) timone\b|\bnumero uno\b"
-        r"|\bamministratore unico\b|\bconsiglier[ea] delegat[oa]\b",
+        r"|\bamministratore unico\b|\bconsiglier[ea] delegat[oa]\b|\ble deleghe\b",
     ),
     (
         "chair",
@@ -109,7 +114,7 @@ RUMOR = (
     r"|la stampa"
     r"|i media|voci)\b|\bindiscrezion\w*\b|\bin pole\b|\bin trattativ\w*\b|\brumors?\b|\bvoci\b"
     r"|\bin bilico\b|\bpressing\b|\bpression[ei] (?:per|su)\b|\bsotto pressione\b|\bpotrebbe\b"
-    r"|\bpuo\b|\bipotesi\b|\bcandidat\w*\b|\bcircola\b"
+    r"|\bpuo\b|\bipotesi\b|\bcandidat\w*\b|\bcircola\b|\bin circolazione\b"
 )
 DENY = (
     r"\bsmentisc\w*\b|\bsmentit\w*\b|\bsmentita\b|\besclud\w*\b|\besclus[oaie]\b"
