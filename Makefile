@@ -4,7 +4,7 @@ PYTHON ?= python3
 BIN := $(VENV)/bin
 CONFIG ?= config/tracker.yaml
 
-.PHONY: install lint fmt type test check run bench clean
+.PHONY: install lint fmt type test check check-compiled run bench bench-compiled clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,12 +15,12 @@ $(BIN)/.installed: pyproject.toml
 install: $(BIN)/.installed
 
 fmt: install
-	$(BIN)/ruff format tracker tests benchmarks scripts
-	$(BIN)/ruff check --fix tracker tests benchmarks scripts
+	$(BIN)/ruff format tracker tests benchmarks scripts setup.py
+	$(BIN)/ruff check --fix tracker tests benchmarks scripts setup.py
 
 lint: install
-	$(BIN)/ruff format --check tracker tests benchmarks scripts
-	$(BIN)/ruff check tracker tests benchmarks scripts
+	$(BIN)/ruff format --check tracker tests benchmarks scripts setup.py
+	$(BIN)/ruff check tracker tests benchmarks scripts setup.py
 
 type: install
 	$(BIN)/mypy
@@ -30,8 +30,16 @@ test: install
 
 check: lint type test
 
+# The wheel users install has the extraction pipeline compiled with mypyc (setup.py);
+# the editable install above is pure Python. This tests the compiled build too.
+check-compiled: install
+	PYTHON=$(abspath $(BIN))/python scripts/check-compiled.sh
+
 run: install
 	$(BIN)/tracker --config $(CONFIG) run
+
+bench-compiled: install
+	PYTHON=$(abspath $(BIN))/python scripts/check-compiled.sh --bench
 
 bench: install
 	$(BIN)/python benchmarks/extract.py
@@ -39,4 +47,4 @@ bench: install
 	$(BIN)/python benchmarks/deliver.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info tracker/pipeline/*.so

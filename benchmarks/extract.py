@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 from dev_eval import CORPUS, load_watchlist
 
 from tracker.domain import Company, KnownPerson, NewsItem, Role, Watchlist
+from tracker.pipeline import extract as extract_module
 from tracker.pipeline.extract import build_extractor
 from tracker.pipeline.lang import detect_langid
 
@@ -113,6 +114,8 @@ def main() -> None:
     big_s = time.perf_counter() - t0
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
+    compiled = extract_module.__file__ is not None and extract_module.__file__.endswith(".so")
+    print(f"pipeline build           {'compiled (mypyc)' if compiled else 'pure Python'}")
     print(f"watchlist companies      {len(watchlist.companies)} (built in {build_s:.2f} s)")
     print(f"items                    {len(parsed)} ({events} events)")
     print(f"baseline json.loads      {len(lines) / baseline_s:,.0f} items/s")

@@ -93,8 +93,15 @@ BLIND5 = Corpus(
     "q",
     {"en": 40, "fr": 30, "de": 35, "es": 25, "it": 20},
 )
+BLIND6 = Corpus(
+    "blind6",
+    FIXTURES / "corpus6" / "blind.jsonl",
+    FIXTURES / "corpus6" / "watchlist.yaml",
+    "w",
+    {"en": 40, "fr": 30, "de": 35, "es": 25, "it": 20},
+)
 CORPORA = pytest.mark.parametrize(
-    "corpus", [HELDOUT, BLIND, BLIND3, BLIND4, BLIND5], ids=lambda c: c.name
+    "corpus", [HELDOUT, BLIND, BLIND3, BLIND4, BLIND5, BLIND6], ids=lambda c: c.name
 )
 
 
@@ -261,6 +268,12 @@ def test_the_project_reads_the_corpus_and_its_watchlist(corpus: Corpus, tmp_path
         (BLIND5, BLIND.watchlist),
         (BLIND5, BLIND3.watchlist),
         (BLIND5, BLIND4.watchlist),
+        (BLIND6, DEV_WATCHLIST),
+        (BLIND6, HELDOUT.watchlist),
+        (BLIND6, BLIND.watchlist),
+        (BLIND6, BLIND3.watchlist),
+        (BLIND6, BLIND4.watchlist),
+        (BLIND6, BLIND5.watchlist),
     ],
     ids=[
         "heldout-vs-dev",
@@ -278,6 +291,12 @@ def test_the_project_reads_the_corpus_and_its_watchlist(corpus: Corpus, tmp_path
         "blind5-vs-blind",
         "blind5-vs-blind3",
         "blind5-vs-blind4",
+        "blind6-vs-dev",
+        "blind6-vs-heldout",
+        "blind6-vs-blind",
+        "blind6-vs-blind3",
+        "blind6-vs-blind4",
+        "blind6-vs-blind5",
     ],
 )
 def test_watchlists_share_no_company(corpus: Corpus, other: Path) -> None:

@@ -15,8 +15,9 @@ CUES: list[tuple[str, str]] = [
     (
         "succby",
         r"\babgelost (?:von|durch)\b|\bersetzt (?:von|durch)\b"
-        r"|\bubergibt (?:[\w.-]+ ){0,4}?an\b"
-        r"|\bgibt (?:[\w.-]+ ){0,8}?an\b(?= (?:[\w.-]+ ){1,4}?ab\b)",
+        r"|\bubergibt (?:[\w.-]+ ){0,14}?an\b(?! (?:der|den|dem|die|das)\b)"
+        r"|\bgibt (?:[\w.-]+ ){0,8}?an\b(?! (?:der|den|dem|die|das)\b)"
+        r"(?= (?:[\w.-]+ ){1,4}?ab\b)",
     ),
     (
         "inplace",
@@ -42,7 +43,8 @@ CUES: list[tuple[str, str]] = [
         r"|\bwird (?:[\w.-]+ ){0,2}?nachfolger\w* (?:von|des|der)\b"
         r"|\b(?:tr(?:itt|at|aten|eten)|ubernimmt|ubernahm|ubernehmen) (?:[\w.-]+ ){0,2}?nachfolge"
         r" (?:von|des|der)\b|\bnachfolge (?:von|des|der) (?=(?:[\w.-]+ ){1,6}?antreten\b)"
-        r"|\bubernimmt (?:[\w.-]+ ){0,3}?von\b",
+        r"|\bubernimmt (?!(?:[\w.-]+ ){0,4}?verantwortung)(?:[\w.-]+ ){0,5}?von\b"
+        r"|\bder nachfolger (?:von|des|der)\b(?= (?:[\w.-]+ ){1,5}?(?:wird|werde|werden)\b)",
     ),
     (
         "succvf",
@@ -50,7 +52,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "dep:resigned:b",
-        r"\btr(?:itt|aten)\w* (?:[\w.-]+ ){0,8}?zuruck\b|\bzurucktreten\b"
+        r"\btr(?:itt|aten)\w* (?:[\w.-]+ ){0,20}?zuruck\b|\bzurucktreten\b"
         r"|\bzuruckgetreten\b|\btr(?:itt|aten) ab\b(?= *(?:$|[,.;]|und\b|per\b|zum\b))"
         r"|\babtreten\b|\babgetreten\b|\bwirft (?:[\w.-]+ ){0,2}?hin\b|\bwerfen hin\b"
         r"|\bhingeworfen\b|\bleg(?:t|en|te|ten) (?:[\w.-]+ ){0,10}?nieder\b"
@@ -65,7 +67,10 @@ CUES: list[tuple[str, str]] = [
         r"\bnicht (?:[\w.-]+ ){0,4}?verlangern\b|\bnicht fur (?:eine )?(?:zweite|weitere)"
         r" amtszeit\b|\bruhestand\b",
     ),
-    ("dep:died:n", r"\bgestorben\b|\bstirbt\b|\bverstorben\w*\b|\btod\b"),
+    (
+        "dep:died:n",
+        r"\bgestorben\b|\bstirbt\b|\bverstorben\w*\b|\btod\b|\btot (?:[\w.-]+ ){0,6}?aufgefunden\b",
+    ),
     (
         "dep:dismissed:a",
         r"\bentlass\w*\b|\bentlasst\b|\bfeuert\b|\bschasst\b|\bsetzt (?:[\w.-]+ ){0,4}?ab\b"
@@ -75,6 +80,7 @@ CUES: list[tuple[str, str]] = [
     (
         "dep:dismissed:n",
         r"\bgefeuert\b|\bgeschasst\b|\babgesetzt\b|\babgelost\b|\brauswurf\b|\bmuss gehen\b"
+        r"|\bablose\b"
         r"|\bvor die tur\b|\bgekundigt\b|\bablosung\b",
     ),
     (
@@ -87,7 +93,8 @@ CUES: list[tuple[str, str]] = [
         "app:n",
         r"\bernann\w*\b|\bernennung\b|\bernenn(?:en|t)\b|\bberuf\w*\b|\bberief\w*\b|\bbestellte?n?\b"
         r"|\bbestimmt\b"
-        r"|\bgewahlt\b|\bwahlt\b|\bholt\b|\bbefordert\b",
+        r"|\bgewahlt\b|\bwahlt\b|\bholt\b|\bbefordert\b"
+        r"|\b(?:steigt|stieg) (?:[\w.-]+ ){0,10}?(?:auf|an die spitze)\b",
     ),
     (
         "app:b",
@@ -138,7 +145,8 @@ ROLES: list[tuple[str, str]] = [
         r"\baufsichtsrat\w*chef\w*\b|\baufsichtsratsvorsitz\w*\b|\bverwaltungsratschef\w*\b"
         r"|\bverwaltungsratsvorsitz\w*\b|\bvorsitz (?:im|des) (?:aufsichtsrat|verwaltungsrat|"
         r"kontrollgremium|gremium)\w*\b|\bden vorsitz\b|\bspitze des (?:aufsichts|verwaltungs)"
-        r"rat\w*\b|\boberste\w* kontrolleur\b|\bspitze des (?:kontroll|aufsichts)gremium\w*\b",
+        r"rat\w*\b|\boberste\w* kontrolleur\b|\bspitze des (?:kontroll|aufsichts)gremium\w*\b"
+        r"|\bverwaltungsratsprasident\w*\b|\bprasidium\b|\bprasident\w* des verwaltungsrat\w*\b",
     ),
     (
         "ceo",
@@ -146,6 +154,7 @@ ROLES: list[tuple[str, str]] = [
         r"|\bunternehmenschef\w*\b|\bchefposten\b|\bvorsitzende\w* des vorstand\w*\b"
         r"|\bdas ruder\b|\bdas steuer\b|\bceo\b|\bchef(?:in)?\b|\bspitze\b"
         r"|\bfuhrt (?:ab \w+ )?(?:den|das) (?:konzern|unternehmen)\b|\bdie (?:fuhrung|leitung)\b"
+        r"|\bkonzernleitung\b"
         r"|\bdie geschafte\b",
     ),
     ("cfo", r"\bfinanzchef\w*\b|\bfinanzvorstand\w*\b|\bcfo\b"),
