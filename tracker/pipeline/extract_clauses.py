@@ -211,8 +211,13 @@ def background_fact(sent: Sentence, first: int, tag: str) -> bool:
     toks = sent.tokens
     if first == 0 and toks[0].low.endswith("ed") and len(toks) > 1 and toks[1].is_cap:
         return True  # attributive participle: "Ousted Norvik CEO Dana Whitfield returns"
-    if toks[first].low.endswith("ed") and first + 1 < len(toks) and toks[first + 1].low in _PERSON:
-        return True  # "brings back retired veteran Elliott Hill"
+    if (
+        toks[first].low.endswith("ed")
+        and first + 1 < len(toks)
+        and toks[first + 1].low in _PERSON
+        and not (first > 0 and toks[first - 1].low in _PAST_AUX)
+    ):
+        return True  # "brings back retired veteran Elliott Hill", not "has named president X"
     k = first - 1
     while k >= 0 and first - k <= 8:
         tok = sent.tokens[k]

@@ -181,6 +181,8 @@ def _accept_plain(e: _Entry, surface: str) -> bool:
         return _ticker_ok(e, surface)
     if e.kind == _KIND_PERSON:
         return surface[:1].isupper()
+    if surface == e.surface:
+        return not e.ambiguous  # written as the watchlist writes it: "easyJet", "voestalpine"
     return not e.ambiguous and (surface[:1].isupper() or not surface[:1].isalpha())
 
 
@@ -268,7 +270,12 @@ def _is_subsidiary(sent: Sentence, start: int, end: int) -> bool:
     if sent.title_case:  # "Chefin von Lufthansa Cargo", "CBS News president": the unit
         after = sent.tokens[idx + 1].low if idx + 1 < len(sent.tokens) else None
         return after is None or after in LEADERSHIP
+    if sent.text[end - 2 : end] in _POSSESSIVE:
+        return False  # "Sainsbury's King": the next word is the person, not a unit
     return word not in _ALL_STOPWORDS and not _looks_like_person_start(sent, idx)
+
+
+_POSSESSIVE = ("'s", "’s")
 
 
 def _unit_noun(sent: Sentence, idx: int) -> bool:
