@@ -22,6 +22,7 @@ WATCHLIST = Watchlist(
         Company("taravel", "Grupo Taravel", ("Taravel",)),
         Company("ossola", "Ossola SpA", ("Ossola",)),
         Company("sage", "Sage Group plc", ("Sage",)),
+        Company("zelto", "zelto AG", ("zelto",)),
     )
 )
 EXTRACTOR = build_extractor(WATCHLIST)
@@ -294,6 +295,91 @@ CASES = [
         "snack maker while keeping his design role.",
         {_app("orvane", "ceo", "Ames")},
         id="en-descriptive-owner",
+    ),
+    # Titles already held, successors not yet named, people written before their role
+    pytest.param(
+        "Orvane CEO Ray Dunn resigns",
+        "Chairman Ken Ames will become executive chairman until a permanent CEO is found.",
+        {_dep("orvane", "ceo", "Dunn")},
+        id="en-chairman-becomes-executive-chairman",
+    ),
+    pytest.param(
+        "Orvane chairman Ray Dunn quits",
+        "Orvane said it would name a new chairman in the coming weeks.",
+        {_dep("orvane", "chair", "Dunn")},
+        id="en-will-name-a-new-chairman",
+    ),
+    pytest.param(
+        "Orvane CEO Ray Dunn resigns; Ken Ames to return",
+        "Founder Ken Ames, who handed him the job in 2015, will run the food maker again.",
+        {_dep("orvane", "ceo", "Dunn"), ("orvane", "reinstatement", "ceo", "reported", ("Ames",))},
+        id="en-run-the-company-again",
+    ),
+    pytest.param(
+        "Orvane CEO Ray Dunn resigns, saying he could not continue",
+        "Ray Dunn resigned as chairman and chief executive of Orvane, saying he could not "
+        "continue. Former director Lia Park will chair the board.",
+        {
+            _dep("orvane", "ceo", "Dunn"),
+            _dep("orvane", "chair", "Dunn"),
+            _app("orvane", "chair", "Park"),
+        },
+        id="en-saying-clause-is-no-rumour",
+    ),
+    pytest.param(
+        "Orvane picks Ken Ames as chief executive",
+        "Ken Ames, a former deputy chief executive of snack maker Sage, succeeds Lia Park.",
+        {_app("orvane", "ceo", "Ames"), _dep("orvane", "ceo", "Park")},
+        id="en-former-employer-far-before-the-name",
+    ),
+    pytest.param(
+        "Coup de tonnerre chez Belmira, qui remercie son directeur général Marc Olier",
+        "Marc Olier est remplacé par Anne Pivot, jusqu'ici patronne de la division énergie.",
+        {_dep("belmira", "ceo", "Olier"), _app("belmira", "ceo", "Pivot")},
+        id="fr-successor-described-by-a-division",
+    ),
+    pytest.param(
+        "Belmira : Marc Olier passe la main",
+        "Marc Olier cédera le 4 mai la direction générale de Belmira à Anne Pivot.",
+        {_dep("belmira", "ceo", "Olier"), _app("belmira", "ceo", "Pivot")},
+        id="fr-cede-with-a-long-object",
+    ),
+    pytest.param(
+        "Belmira Telecom : Anne Pivot nommée PDG",
+        "Anne Pivot succède à Marc Olier à la tête de Belmira Telecom, filiale du groupe.",
+        set(),
+        id="fr-unit-noun-after-the-name",
+    ),
+    pytest.param(
+        "Ossola, Marta Fosco lascia dopo sei anni",
+        "La direttrice tecnica di Ossola, Marta Fosco, ha annunciato che lascerà la società.",
+        {_dep("ossola", "cto", "Fosco")},
+        id="it-direttrice-tecnica",
+    ),
+    pytest.param(
+        "Taravel: Rosa Lin será reelegida presidenta",
+        "El consejo propondrá la reelección de Rosa Lin como presidenta.",
+        set(),
+        id="es-weak-cue-next-to-reelection",
+    ),
+    pytest.param(
+        "zelto dément tout projet de départ de Marc Olier",
+        "Le groupe zelto a démenti une information selon laquelle son directeur général, "
+        "Marc Olier, s'apprêterait à quitter ses fonctions.",
+        {_dep("zelto", "ceo", "Olier", certainty="denied")},
+        id="fr-lower-case-brand-denial",
+    ),
+    pytest.param(
+        "Orvane's Dunn to leave, Ames tapped as successor",
+        "Ray Dunn will leave Orvane in July. Finance director Ken Ames will take over the top job.",
+        {_dep("orvane", "ceo", "Dunn"), _app("orvane", "ceo", "Ames")},
+        id="en-possessive-before-a-person",
+    ),
+    pytest.param(
+        "Orvane CEO Ray Dunn dies at 61",
+        "The board has named president Ken Ames as interim chief executive.",
+        {_dep("orvane", "ceo", "Dunn"), _app("orvane", "ceo", "Ames")},
+        id="en-has-named-president-x",
     ),
 ]
 

@@ -164,11 +164,19 @@ def mark_descriptors(sent: Sentence, mentions: list[Mention], names: list[Name])
 
 
 def former(sent: Sentence, m: Mention) -> bool:
-    """ "former Intel chief", "ex-Morgan Stanley": the company of a past job."""
+    """ "former Intel chief", "ex-Morgan Stanley", "a former deputy chief executive of
+    tour operator TUI": the company of a past job (only lower-case words between)."""
     first = sent.token_at(m.start)
-    if first > 0 and sent.tokens[first - 1].low in _FORMER:
+    if sent.folded[max(0, m.start - 3) : m.start] == "ex-":
         return True
-    return sent.folded[max(0, m.start - 3) : m.start] == "ex-"
+    toks = sent.tokens
+    for k in range(first - 1, max(-1, first - 8), -1):
+        if toks[k].low in _FORMER:
+            return True
+        gap = sent.text[toks[k].end : toks[k + 1].start]
+        if toks[k].is_cap or gap.strip():
+            return False
+    return False
 
 
 def _describes(sent: Sentence, m: Mention, names: list[Name]) -> bool:

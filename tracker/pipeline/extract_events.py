@@ -59,6 +59,8 @@ def cue_candidates(view: SentenceView, main: str | None) -> list[Candidate]:
             if etype is EventType.DEPARTURE and where == "A" and _recalled(view, people):
                 continue  # "succeeds X, who left in March": background
             span = _role_for(view, cue, parts[0], etype, where)
+            if etype is EventType.APPOINTMENT and _already_holds(view, people, span):
+                continue  # "Chairman Larry Probst will become executive chairman"
             owner = role_owner(view, span)
             cand = _candidate(
                 view,
@@ -78,9 +80,32 @@ def cue_candidates(view: SentenceView, main: str | None) -> list[Candidate]:
                 cand.interim = _successor_interim(view, cue, span)
             # "X tritt zurück, Y übernimmt": a bare take-over takes the vacated role
             bare = span is None and etype is EventType.APPOINTMENT and _bare_take_over(view, cue)
-            _mark(cand, view, parts[0], swap or bare or bool(span and span.role is None))
+            # "will run the food maker again": a return names no role, it takes the vacated one
+            back = etype is EventType.REINSTATEMENT and (span is None or span.role is None)
+            _mark(cand, view, parts[0], swap or bare or back or bool(span and span.role is None))
             out.append(cand)
     return _predecessors_not_appointed(out)
+
+
+_NOT_HELD = frozenset(
+    "interim acting new nouveau nouvelle neuer neue nuevo nueva nuovo nuova".split()
+)
+
+
+def _already_holds(view: SentenceView, people: list[int], span: RoleSpan | None) -> bool:
+    """Every appointee is introduced by the very title given ("Chairman X becomes
+    executive chairman"), not an interim one ("Interim CEO X named CEO")."""
+    if span is None or span.role is None or not people:
+        return False
+    toks = view.sent.tokens
+    titles = {
+        r.last + 1: r.role
+        for r in view.roles
+        if r.apposition
+        and r is not span
+        and not (r.first > 0 and toks[r.first - 1].low in _NOT_HELD)
+    }
+    return all(titles.get(view.names[i].first) is span.role for i in people)
 
 
 def _predecessors(view: SentenceView, has_app: bool, skipped: set[int]) -> frozenset[int]:

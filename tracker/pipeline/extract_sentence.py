@@ -145,9 +145,10 @@ def build_view(
     blocked.update(c.first for c in cues)  # "Nachfolger von X", "Names Jane Doe": no name
     names = find_names(sent, blocked, stopwords_for(lex.lang))
     board = _board(sent, lex)
-    if any(c.tag == "neg" for c in cues):
+    negs = [c for c in cues if c.tag == "neg"]
+    if negs:  # "será reelegida presidenta": a weak cue next to a "neg" phrase goes too
         board = []
-        cues = [c for c in cues if c.tag != "neg"]
+        cues = [c for c in cues if c.tag != "neg" and not _next_to_neg(c, negs)]
     board, cues = _board_exits(board, cues)
     active = bool(cues or board)
     companies = [m for m in mentions if m.kind != "person"]
@@ -192,10 +193,10 @@ def _cue_facts(
     view.certainty = Certainty.DENIED if negative else _certainty(sent, lex, view.cues)
     view.interim_tokens = {sent.token_at(m.start()) for m in lex.interim.finditer(sent.folded)}
     view.past_exits = _past_exits(sent, clauses, raw_cues, view.names)
-    tail = _trailing_clause(sent, max(c.last for c in view.cues)) if view.cues else len(sent.text)
+    tail = _after_last_cue(sent, view.cues)
     view.dropped_role = not any(r.role for r in view.roles) and any(
         t.low in DIVISION_WORDS for t in sent.tokens if t.start < tail
-    )  # not "X, die bislang die Tochter führt": her previous job
+    )  # not "..., replaced by X, so far head of the energy division": his previous job
 
 
 def _blocked(
@@ -281,6 +282,22 @@ def _cues(
     return out, background
 
 
+def _after_last_cue(sent: Sentence, cues: list[Cue]) -> int:
+    """Offset where what follows the last cue is only a description: a relative clause
+    or an apposition after a comma ("X, die bislang die Tochter führt")."""
+    if not cues:
+        return len(sent.text)
+    last = max(c.last for c in cues)
+    comma = sent.text.find(",", sent.tokens[last].end)
+    return min(_trailing_clause(sent, last), comma if comma >= 0 else len(sent.text))
+
+
+def _next_to_neg(cue: Cue, negs: list[Cue]) -> bool:
+    return cue.tag.endswith("weak") and any(
+        -3 <= cue.first - n.last <= 3 or -3 <= n.first - cue.last <= 3 for n in negs
+    )
+
+
 def _near_role(view: SentenceView, cue: Cue) -> bool:
     return cue.tag.endswith("weak") and any(0 <= r.first - cue.last <= 3 for r in view.roles)
 
@@ -317,11 +334,15 @@ def _certainty(sent: Sentence, lex: Lexicon, cues: list[Cue]) -> Certainty:
     return Certainty.REPORTED
 
 
+_SAYING = frozenset("saying adding citing disant ajoutant sagte diciendo dicendo".split())
+
+
 def _trailing_clause(sent: Sentence, last_cue: int) -> int:
     """Offset of a relative clause opened after the last cue (", der ...", ", which ...")."""
     toks = sent.tokens
     for i in range(last_cue + 1, len(toks)):
-        if toks[i].low in CLAUSE_OPENERS and sent.text[toks[i - 1].end : toks[i].start] == ", ":
+        opener = toks[i].low in CLAUSE_OPENERS or toks[i].low in _SAYING
+        if opener and sent.text[toks[i - 1].end : toks[i].start] == ", ":
             return toks[i].start
     return len(sent.text)
 

@@ -125,7 +125,8 @@ UNIT_NOUNS = frozenset(
     technologies labs ventures foundation insurance services solutions networks mobility
     aerospace defence defense marine trucks automotive chemicals foods beverages retail
     stadium arena cup center centre cloud music games gaming books energie energia medical
-    pharma pharmaceuticals consumer digital logistics cargo helicopters lighting
+    pharma pharmaceuticals consumer digital logistics cargo helicopters lighting telecom
+    telecoms racing construction immobilier
     """.split()
 )
 

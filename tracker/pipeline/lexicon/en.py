@@ -7,7 +7,10 @@ CUES: list[tuple[str, str]] = [
         "neg",
         r"\bsearch(?:es|ing)? for (?:a |his |her |their )?(?:new )?(?:successor|replacement)\b"
         r"|\b(?:pick|name|find|choos|select|appoint)\w* (?:a |his |her |their |the |its )"
-        r"(?:successor|replacement)\b|\b(?:once|if|unless) (?:[\w'-]+ ){0,4}?\w+"
+        r"(?:successor|replacement)\b"
+        r"|\b(?:pick|name|find|choos|select|appoint|hire)\w* (?:a|an) (?:new|permanent) "
+        r"(?:[\w-]+ ){0,2}?(?:chair\w*|ceo|chief|president|leader|boss)\b"
+        r"|\b(?:once|if|unless) (?:[\w'-]+ ){0,4}?\w+"
         r"|\bsucceed(?:s|ed)? in (?=\w+ing\b|(?:its|his|her|their) )"
         r"|\bfire[sd]? back\b|\bfiring back\b|\bre-?elect\w*\b|\bre-?appointed as director\b"
         r"|\bdismiss(?:es|ed)? (?:reports?|speculation|rumou?rs?|claims?)\b"
@@ -40,7 +43,9 @@ CUES: list[tuple[str, str]] = [
         "rein",
         r"\breinstat\w*\b|\breturn(?:s|ed|ing)? (?:to (?:his|her|the) (?:old|former) "
         r"(?:job|role|post)|as)\b|\bre-?join(?:s|ed|ing)?\b|\bback as\b|\bbrought back\b"
-        r"|\bbring(?:s|ing)? back\b|\breturning to\b|\breturns to\b|\bcomeback\b",
+        r"|\bbring(?:s|ing)? back\b|\breturning to\b|\breturns to\b|\bcomeback\b"
+        r"|\b(?:run|lead|head)s? (?:the |its )?(?:[\w-]+ ){0,2}?(?:company|group|firm|bank|maker"
+        r"|business) again\b",
     ),
     (
         "succ",
@@ -96,7 +101,8 @@ CUES: list[tuple[str, str]] = [
         r"\btak(?:e|es|ing) over\b|\btook over\b|\bstep(?:s|ped)? in\b"
         r"|\btak(?:e|es|ing) (?:the helm|charge|the reins)\b|\bjoin(?:s|ed)?\b"
         r"|\b(?:will|to) (?:serve|act) as\b|\badds? (?:the )?\w+ title\b"
-        r"|\b(?:will|to) (?:lead|run|head) the (?:company|bank|group|firm|business|carrier)\b",
+        r"|\b(?:will|to) (?:lead|run|head) the (?:company|bank|group|firm|business|carrier)\b"
+        r"|\b(?:will|to) chair\b",
     ),
     ("app:b:weak", r"\bbecom(?:e|es|ing)\b|\bbecame\b|\bnew\b|\bwill be\b"),
 ]

@@ -16,7 +16,7 @@ CUES: list[tuple[str, str]] = [
         "succby",
         r"\bremplace\w* (?:[\w']+ ){0,4}?par\b|\bsuccede\w* par\b|\bpass\w* (?:le relais|la main"
         r"|le temoin|"
-        r"les renes) a\b|\bced\w* (?:[\w']+ ){0,8}?(?:a|au|aux)\b",
+        r"les renes) a\b|\bced\w* (?:[\w']+ ){0,12}?(?:a|au|aux)\b",
     ),
     ("newafter", r"\bau profit de\b"),
     ("inplace", r"\ba la place de\b|\ben remplacement de\b|\bsuccesseur de\b"),

@@ -97,7 +97,8 @@ ROLES: list[tuple[str, str]] = [
         "ceo",
         r"\bamministrat(?:ore|rice) delegat[oa]\b|\bceo\b|\bdirett(?:ore|rice) generale\b"
         r"|\bal vertice\b|\b(?:al)?la guida\b|\b(?:al|il) timone\b|\bnumero uno\b"
-        r"|\bamministratore unico\b|\bconsiglier[ea] delegat[oa]\b|\ble deleghe\b",
+        r"|\bamministratore unico\b|\bconsiglier[ea] delegat[oa]\b|\ble deleghe\b"
+        r"|\bcapo ?azienda\b",
     ),
     (
         "chair",
@@ -106,6 +107,7 @@ ROLES: list[tuple[str, str]] = [
     ),
     ("cfo", r"\bdirett(?:ore|rice) finanziari[oa]\b|\bcfo\b"),
     ("coo", r"\bdirett(?:ore|rice) operativ[oa]\b|\bcoo\b"),
+    ("cto", r"\bdirett(?:ore|rice) tecnic[oa]\b|\bcto\b"),
     ("director", r"\bconsiglier[ei]\b(?! delegat)|\bconsigliera\b(?! delegat)"),
 ]
 
