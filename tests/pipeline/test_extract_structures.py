@@ -381,6 +381,35 @@ CASES = [
         {_dep("orvane", "ceo", "Dunn"), _app("orvane", "ceo", "Ames")},
         id="en-has-named-president-x",
     ),
+    # Verb-final successions, headlines that name only "a change at the top"
+    pytest.param(
+        "Ida Kern wird Chef der Kestrel",
+        "Der Aufsichtsrat gab bekannt, dass Ida Kern im April der Nachfolger von Max Ulm wird, "
+        "dessen Vertrag dann ausläuft.",
+        {_app("kestrel", "ceo", "Kern"), _dep("kestrel", "ceo", "Ulm")},
+        id="de-der-nachfolger-von-x-wird",
+    ),
+    pytest.param(
+        "Führungswechsel bei Kestrel",
+        "Ida Kern, bislang Leiterin der Division Antriebe, übernimmt im Mai den Posten von "
+        "Max Ulm, der in den Ruhestand geht.",
+        {_app("kestrel", "ceo", "Kern"), _dep("kestrel", "ceo", "Ulm")},
+        id="de-fuehrungswechsel-headline",
+    ),
+    pytest.param(
+        "Kestrel-Chef Ulm tritt nach Razzia zurück",
+        "Max Ulm tritt wegen der Ermittlungen von seinem Amt als Vorstandsvorsitzender "
+        "der Kestrel zurück. Sein Nachfolger wird Logistikvorstand Ida Kern.",
+        {_dep("kestrel", "ceo", "Ulm"), _app("kestrel", "ceo", "Kern")},
+        id="de-compound-title-in-headline",
+    ),
+    pytest.param(
+        "Luis Mora, ex consejero delegado de Taravel, toma las riendas de la patronal",
+        "El antiguo consejero delegado del grupo Taravel, Luis Mora, asumió la dirección "
+        "general de la Asociación de Fabricantes.",
+        set(),
+        id="es-antiguo-employer",
+    ),
 ]
 
 

@@ -38,6 +38,7 @@ the company is only named in another sentence, +0.05 for the headline.
 
 from __future__ import annotations
 
+import re
 from collections import ChainMap
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -51,6 +52,7 @@ from tracker.pipeline.extract_rules import LEXICONS
 from tracker.pipeline.extract_sentence import Candidate, SentenceView, build_view
 from tracker.pipeline.extract_succession import final_role, firm_predecessors, succession_roles
 from tracker.pipeline.lang import detect_language
+from tracker.pipeline.lexicon.common import DIVISION_WORDS, TOP_CHANGE
 from tracker.pipeline.match import Matcher
 from tracker.pipeline.text import (
     MAX_SUMMARY_CHARS,
@@ -61,6 +63,7 @@ from tracker.pipeline.text import (
     split_sentences,
 )
 
+_TOP_CHANGE = re.compile(TOP_CHANGE)
 _CERTAINTY_RANK = {Certainty.DENIED: 3, Certainty.REPORTED: 2, Certainty.RUMORED: 1}
 
 
@@ -111,12 +114,20 @@ class Extractor:
         if views[0].retrospective() or (retrospective(views[0].sent) and not views[0].cues):
             return []  # "Il y a vingt ans, la chute de ...": the whole item looks back
         appositions = self._resolve_people(views, set(companies))
-        main = _main_company(views[0], companies[0])
+        # a company named only to describe someone ("ex CEO of IAG") is no fallback;
+        # a known executive's name is ("Helge Lund lascia")
+        actors = [
+            m.company for v in views for m in v.mentions if not (m.subsidiary or m.descriptor)
+        ]
+        actors += [m.company for row in mentions for m in row if m.kind == "person"]
+        main = _main_company(views[0], actors[0] if actors else None)
         candidates: list[Candidate] = []
         for view in views:
             candidates += cue_candidates(view, main)
             candidates += board_candidates(view, main)
-        return _merge(candidates, lang, self._fallback_role(appositions))
+        unit = any(t.low in DIVISION_WORDS for t in views[0].sent.tokens)  # "... della divisione"
+        top = Role.CEO if _TOP_CHANGE.search(folded[0]) and not unit else None
+        return _merge(candidates, lang, self._fallback_role(appositions), top)
 
     def _resolve_people(self, views: list[SentenceView], companies: set[str]) -> dict[str, Role]:
         """Fill ``full_names``; return roles given by appositions ("CFO Tim Morse")."""
@@ -140,7 +151,7 @@ class Extractor:
         return ChainMap(appositions, self._known.roles)
 
 
-def _main_company(title: SentenceView, first: str) -> str | None:
+def _main_company(title: SentenceView, first: str | None) -> str | None:
     """The company a sentence naming none is about: the headline's (a describing mention
     aside: "Target taps PepsiCo executive X"), else the item's first. None when the
     headline is about another organisation ("Gucci : X nommé", "CBS News president X
@@ -190,9 +201,14 @@ def _surname(name: str) -> str:
     return fold(parts[-1]) if parts else ""
 
 
-def _merge(candidates: list[Candidate], lang: str, roles_of: Mapping[str, Role]) -> list[Event]:
+def _merge(
+    candidates: list[Candidate], lang: str, roles_of: Mapping[str, Role], top: Role | None
+) -> list[Event]:
     candidates = _interim_ends(candidates)
-    succession_roles(candidates, roles_of)
+    succession_roles(candidates, roles_of, top)
+    for cand in candidates:  # "Führungswechsel bei ABB": a change at the top
+        if top and cand.people and final_role(cand, roles_of) is None:
+            cand.role = top
     firm_predecessors(candidates, lang, roles_of)
     candidates = _returns_not_appointments(candidates)
     merged: dict[tuple[str, EventType, Role], Candidate] = {}

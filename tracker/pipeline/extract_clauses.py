@@ -40,7 +40,10 @@ _AGO_BEFORE = frozenset("years year decade months decades".split())
 _AGO_AFTER = frozenset("decada anos ano meses ans annees jahren jahrzehnt".split())
 _AGO_WORDS = ("ago", "fa", "hace", "vor ", " y a ")
 _FA_BEFORE = frozenset("anni anno decennio mesi".split())
-_FORMER = frozenset("former ex ancien ancienne fruhere fruherer ehemalige ehemaliger".split())
+_FORMER = frozenset(
+    "former ex ancien ancienne fruhere fruherer fruheren ehemalige ehemaliger ehemaligen "
+    "antiguo antigua anterior previous".split()
+)
 _PREPS = frozenset("of at de d du des von bei der di del della dell".split())
 _PLUPERFECT = frozenset("had hatte hatten habia habian aveva avevano avait avaient".split())
 # French pluperfect is also reported speech ("la nouvelle selon laquelle X avait été

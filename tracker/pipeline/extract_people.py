@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from tracker.pipeline.lang import _FOLDED as STOPWORDS
-from tracker.pipeline.lexicon.common import COUNTRY_UNITS, DESCRIPTOR_NOUNS
+from tracker.pipeline.lexicon.common import COUNTRY_UNITS, DESCRIPTOR_NOUNS, DIVISION_WORDS
 from tracker.pipeline.text import Sentence, Token, fold
 
 _NOT_FIRST_PARTICLES = frozenset("der den das des".split())
@@ -30,7 +30,7 @@ NOT_NAMES = frozenset(
     sr sra signor signora chief executive officer chairman chairwoman president ceo cfo coo cto
     board directors director inc corp group co ltd sec us uk eu who what why how when where
     co-founder founder cofondateur fondateur grunder fundador fondatore ex former
-    feb apr jun jul aug sep sept oct nov dec
+    feb apr jun jul aug sep sept oct nov dec nachfolger nachfolgerin vorganger vorgangerin
     """.split()
 )
 _ALL_STOP = frozenset().union(*STOPWORDS.values())
@@ -115,6 +115,7 @@ def find_names(sent: Sentence, blocked: set[int], stop: frozenset[str] = _ALL_ST
             or i in blocked
             or not _name_token(toks[i])
             or toks[i].low in stop
+            or toks[i].low in DIVISION_WORDS  # "Leiter der Division Elektrifizierung"
             or _month(sent, i)
         ):
             i += 1

@@ -32,7 +32,8 @@ _HELM = frozenset(
 _CHIEF_OK = frozenset(
     "the its new interim acting top company group executive finance financial operating "
     "technology tech former a an as named independent senior lead acting interim "
-    "neuen neuer neue einen einer der die den dem seinen ihren co".split()
+    "neuen neuer neue einen einer der die den dem seinen ihren co wird werden ist als zum "
+    "zur".split()
 )
 # Capitalised German nouns that name the company itself, not another owner:
 # "an der Spitze des Konzerns", "Chef des Unternehmens".

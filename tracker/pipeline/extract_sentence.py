@@ -171,12 +171,26 @@ def build_view(
         lang=lex.lang,
         person_tokens=people,
         gov=[span_tokens(sent, s, e) for t, s, e in raw_roles if t == "gov"],
-        foreign_roles=sum(t not in {"none", "gov", "same"} for t, _, _ in raw_roles)
-        - sum(r.role is not None for r in roles),
+        foreign_roles=_dropped_roles(sent, raw_roles, roles),
     )
     if active:
         _cue_facts(view, lex, clauses, raw_cues)
     return view
+
+
+def _dropped_roles(
+    sent: Sentence, raw_roles: list[tuple[str, int, int]], kept: list[RoleSpan]
+) -> int:
+    """Role phrases written as words of their own ("la présidence de Renault") that were
+    dropped as another organisation's; not compounds ("Post-Chef"), whose prefix may
+    be a watched company's short name."""
+    firsts = {r.first for r in kept}
+    count = 0
+    for tag, start, end in raw_roles:
+        first, _last = span_tokens(sent, start, end)
+        whole_word = sent.tokens[first].start == start
+        count += tag not in {"none", "gov", "same"} and whole_word and first not in firsts
+    return count
 
 
 def _cue_facts(

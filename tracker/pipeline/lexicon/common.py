@@ -130,6 +130,15 @@ UNIT_NOUNS = frozenset(
     """.split()
 )
 
+# Headlines announcing a change of chief executive without naming the post:
+# "Führungswechsel bei ABB", "Relevo en la cúpula de DIA", "Cambio al vertice di Terna".
+TOP_CHANGE = (
+    r"\b(?:fuhrungswechsel|chefwechsel|wechsel an der (?:konzern)?spitze|change at the top"
+    r"|leadership (?:change|shake-?up)|changement (?:de direction|a la tete)|passage de temoin"
+    r"|relevo en la (?:cupula|direccion)|cambio (?:en la cupula|al vertice|ai vertici|di vertice)"
+    r"|cambio della guardia)\b"
+)
+
 # Glued compound tails meaning "subsidiary": "Telefónica-Tochter", "VW-Sparte".
 SUBSIDIARY_TAILS = frozenset("tochter tochterfirma sparte filiale ableger".split())
 
