@@ -1,4 +1,5 @@
-# One set of commands for developers, pre-commit and CI (.ci/run calls `make check`).
+# One set of commands for developers, pre-commit and CI (.ci/run calls `make check`,
+# then `make check-compiled`).
 VENV ?= .venv
 PYTHON ?= python3
 BIN := $(VENV)/bin
@@ -47,4 +48,5 @@ bench: install
 	$(BIN)/python benchmarks/deliver.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info tracker/pipeline/*.so
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info tracker/pipeline/*.so \
+	  tracker_pipeline__mypyc*.so

@@ -6,10 +6,12 @@ their type-annotated Python into a C extension, about 1.8x faster on
 ``benchmarks/extract.py``. The same ``.py`` files stay the source of truth and
 the package works without the extension:
 
-- an editable install (``pip install -e .``, what ``make install`` does) is never
-  compiled, so edits take effect at once;
+- only a wheel or extension build compiles; an editable install (``pip install -e .``,
+  what ``make install`` does) and metadata steps never run mypyc, so edits take
+  effect at once;
 - ``TRACKER_PURE_PYTHON=1`` skips compilation for any install;
-- a build without a C compiler falls back to pure Python (the extension is optional).
+- a build where mypyc fails (a type error it rejects, no mypy) or no C compiler is
+  found falls back to pure Python with a warning: the extensions are optional.
 """
 
 from __future__ import annotations
@@ -42,14 +44,19 @@ COMPILED = [
 ]
 
 
+_BUILDS = {"bdist_wheel", "build_ext", "build", "install"}
+
+
 def _ext_modules() -> list[Any]:
-    if os.environ.get("TRACKER_PURE_PYTHON") or {"editable_wheel", "develop"} & set(sys.argv):
+    if os.environ.get("TRACKER_PURE_PYTHON") or not _BUILDS & set(sys.argv[1:]):
         return []
     try:
         from mypyc.build import mypycify  # noqa: PLC0415  (present only when building)
-    except ImportError:
+
+        extensions = mypycify(COMPILED, opt_level="3", group_name="tracker_pipeline")
+    except (ImportError, SystemExit) as exc:  # mypyc exits on a type error it rejects
+        print(f"warning: building tracker as pure Python ({exc!r})", file=sys.stderr)
         return []
-    extensions = mypycify(COMPILED, opt_level="3", group_name="tracker_pipeline")
     for ext in extensions:
         ext.optional = True  # no C compiler: install the pure-Python package
     return list(extensions)

@@ -4,7 +4,8 @@ These check the corpora, not extraction quality: a labelling slip (a company
 missing from the watchlist, a misspelt role, a person not named in the text)
 would silently skew every score measured on them, and a company shared with
 another corpus would make a corpus less independent. ``heldout`` is used for
-error analysis; ``blind`` and ``blind3`` only to measure, never to tune.
+error analysis; ``blind`` to ``blind5`` were each measured blind once and then
+tuned on; ``blind6`` only to measure, never to tune.
 """
 
 from __future__ import annotations

@@ -410,6 +410,62 @@ CASES = [
         set(),
         id="es-antiguo-employer",
     ),
+    # Guards found by review: each rule above must leave these alone
+    pytest.param(
+        "Orvane board committee chair Jane Doe takes over as CEO",
+        "",
+        {_app("orvane", "ceo", "Doe")},
+        id="en-committee-chair-is-a-person",
+    ),
+    pytest.param(
+        "The audit committee said Jane Doe takes over as chief executive of Orvane",
+        "",
+        {_app("orvane", "ceo", "Doe")},
+        id="en-committee-that-speaks",
+    ),
+    pytest.param(
+        "Incoming CEO Jane Doe takes over as CEO of Orvane on Monday",
+        "",
+        {_app("orvane", "ceo", "Doe")},
+        id="en-incoming-title-is-not-held",
+    ),
+    pytest.param(
+        "Orvane co-CEO Jane Doe becomes sole CEO",
+        "",
+        {_app("orvane", "ceo", "Doe")},
+        id="en-co-ceo-becomes-sole-ceo",
+    ),
+    pytest.param(
+        "Jane Doe replaces the previous chief executive of Orvane, John Smith",
+        "",
+        {_app("orvane", "ceo", "Doe"), _dep("orvane", "ceo", "Smith")},
+        id="en-previous-holder-is-the-companys-own",
+    ),
+    pytest.param(
+        "On Monday Sage named Jane Doe chief executive",
+        "",
+        {_app("sage", "ceo", "Doe")},
+        id="en-weekday-before-an-ambiguous-name",
+    ),
+    pytest.param(
+        "Orvane chief executive Jane Doe quits to become ambassador to Japan",
+        "",
+        {_dep("orvane", "ceo", "Doe")},
+        id="en-exit-for-a-public-post",
+    ),
+    pytest.param(
+        "Führungswechsel bei Kestrel",
+        "Der Leiter der Division Energie, Max Muster, tritt zurück. "
+        "Sein Nachfolger wird Hans Meier.",
+        set(),
+        id="de-change-at-the-top-headline-over-a-division",
+    ),
+    pytest.param(
+        "Leadership change at Orvane",
+        "Director Jane Doe left the Orvane board and John Smith was named to replace her.",
+        {("orvane", "board_change", "director", "reported", ("Doe",))},
+        id="en-change-at-the-top-headline-over-the-board",
+    ),
 ]
 
 
@@ -439,3 +495,15 @@ def test_last_december_in_a_january_item_is_news() -> None:
 def test_a_tenure_since_an_old_year_does_not_date_the_change() -> None:
     title = "Orvane CEO Ray Dunn, in office since 2012, resigns"
     assert _dated(title, "", "2026-01-05T00:00:00+00:00") == {("orvane", "departure")}
+
+
+def test_a_future_step_after_an_old_year_keeps_its_person() -> None:
+    item = NewsItem(
+        "t",
+        "Orvane CEO Jane Doe, who took the helm in 2015 and will step down in June, "
+        "will be succeeded by John Smith",
+        "",
+        published=datetime.fromisoformat("2024-03-01T00:00:00+00:00"),
+    )
+    people = {(e.type.value, e.people) for e in EXTRACTOR.extract(item)}
+    assert ("departure", ("Jane Doe",)) in people

@@ -166,6 +166,22 @@ def _main_company(title: SentenceView, first: str | None) -> str | None:
     return next((m.company for m in tops if not m.subsidiary), first)
 
 
+def _top_change(
+    candidates: list[Candidate], roles_of: Mapping[str, Role], top: Role | None
+) -> None:
+    """ "Führungswechsel bei ABB: X übernimmt den Posten von Y": a headline announcing a
+    change at the top gives role-less changes its role; not in an item whose changes
+    are about a division or the board."""
+    if top is None or any(
+        c.type is EventType.BOARD_CHANGE or c.role is Role.DIRECTOR or "division" in c.extra
+        for c in candidates
+    ):
+        return
+    for cand in candidates:
+        if cand.people and final_role(cand, roles_of) is None:
+            cand.role = top
+
+
 def _interim_ends(candidates: list[Candidate]) -> list[Candidate]:
     """An interim ends only when the item names a permanent holder: "Interim CEO X will
     remain in the post until a successor is found" is no departure."""
@@ -205,10 +221,8 @@ def _merge(
     candidates: list[Candidate], lang: str, roles_of: Mapping[str, Role], top: Role | None
 ) -> list[Event]:
     candidates = _interim_ends(candidates)
-    succession_roles(candidates, roles_of, top)
-    for cand in candidates:  # "Führungswechsel bei ABB": a change at the top
-        if top and cand.people and final_role(cand, roles_of) is None:
-            cand.role = top
+    succession_roles(candidates, roles_of)
+    _top_change(candidates, roles_of, top)
     firm_predecessors(candidates, lang, roles_of)
     candidates = _returns_not_appointments(candidates)
     merged: dict[tuple[str, EventType, Role], Candidate] = {}

@@ -32,6 +32,7 @@ _UNTIL_THEN = (
     "fino a quel momento",
 )
 _PARTICIPLE = ("ed", "é", "ée", "és", "ées", "ato", "ata", "ati", "ado", "ada", "ados", "t")
+_BY = frozenset("by par von por da".split())
 _COMMITTEE = frozenset("committee comite comitato komitee ausschuss comision gremium".split())
 _AUX = frozenset("has have had a ha hat has been".split())
 _JOIN = ("join", "rejoin", "se incorpora", "entra in", "wechselt zu")
@@ -97,12 +98,19 @@ def org_agent(view: SentenceView, cue: Cue) -> bool:
 
 def committee_subject(view: SentenceView, cue: Cue) -> bool:
     """ "An interim executive committee chaired by X will run the group": a committee,
-    not a person, takes over (the clause before the verb names one)."""
+    not a person, takes over. The committee is the subject when it comes shortly
+    before the verb and any name between is its chair ("chaired by X"); not in "The
+    audit committee said Jane Doe takes over"."""
     toks, text = view.sent.tokens, view.sent.text
+    names = {n.first: n for n in view.names}
     k = cue.first - 1
-    while k >= 0 and text[toks[k].end : toks[k].end + 1] not in {",", ";", ":"}:
+    while k >= max(0, cue.first - 10) and text[toks[k].end : toks[k].end + 1] not in ",;:":
         if toks[k].low in _COMMITTEE:
-            return True
+            return all(
+                any(t.low in _BY for t in toks[max(0, n.first - 2) : n.first])
+                for first, n in names.items()
+                if k < first < cue.first
+            )
         k -= 1
     return False
 

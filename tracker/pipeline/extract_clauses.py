@@ -42,7 +42,7 @@ _AGO_WORDS = ("ago", "fa", "hace", "vor ", " y a ")
 _FA_BEFORE = frozenset("anni anno decennio mesi".split())
 _FORMER = frozenset(
     "former ex ancien ancienne fruhere fruherer fruheren ehemalige ehemaliger ehemaligen "
-    "antiguo antigua anterior previous".split()
+    "antiguo antigua".split()
 )
 _PREPS = frozenset("of at de d du des von bei der di del della dell".split())
 _PLUPERFECT = frozenset("had hatte hatten habia habian aveva avevano avait avaient".split())
@@ -277,6 +277,8 @@ def dated_before(sent: Sentence, first: int, last: int, year: int | None) -> boo
             continue
         if int(word) == year - 1 and any(t.low in MONTHS for t in toks[max(0, k - 3) : k]):
             continue
+        if any(t.low in NOT_PAST for t in toks[min(k, first) : max(k, last)]):
+            continue  # "who took the helm in 2015 and will step down in June"
         if _one_clause(sent, min(k, first), max(k, last)):
             return True
     return False

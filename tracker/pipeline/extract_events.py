@@ -87,8 +87,12 @@ def cue_candidates(view: SentenceView, main: str | None) -> list[Candidate]:
     return _predecessors_not_appointed(out)
 
 
+_AS_WORDS = frozenset("as comme als como come".split())
+# Words before a title that say it is not yet (or not solely) held.
 _NOT_HELD = frozenset(
-    "interim acting new nouveau nouvelle neuer neue nuevo nueva nuovo nuova".split()
+    "interim acting new incoming designate designated elect future nouveau nouvelle "
+    "futur entrant designe neuer neue designierte designierter kunftige kunftiger nuevo "
+    "nueva futuro designado nuovo nuova designato".split()
 )
 
 
@@ -104,6 +108,7 @@ def _already_holds(view: SentenceView, people: list[int], span: RoleSpan | None)
         if r.apposition
         and r is not span
         and not (r.first > 0 and toks[r.first - 1].low in _NOT_HELD)
+        and not toks[r.first].low.startswith("co")  # "co-CEO X becomes sole CEO"
     }
     return all(titles.get(view.names[i].first) is span.role for i in people)
 
@@ -194,15 +199,20 @@ def _skipped(view: SentenceView) -> set[int]:
 
 
 def _government_posts(view: SentenceView) -> set[int]:
-    """ "fires Tillerson as secretary of state, names Pompeo": a cue right before a post
-    outside any company is no company event, nor is a roleless cue next to it."""
-    if not view.gov:
-        return set()
-    near = {id(c) for c in view.cues if any(0 <= a - c.last <= 5 for a, _ in view.gov)}
+    """ "fires Tillerson as secretary of state, names Pompeo": a cue whose post, written
+    "as <post>" right after it, is outside any company is no company event, nor is a
+    roleless cue within a few tokens of that post. "Quits to become ambassador" is
+    still an exit from the company."""
+    toks = view.sent.tokens
+    posts = [(a, b) for a, b in view.gov if a > 0 and toks[a - 1].low in _AS_WORDS]
+    near = {id(c) for c in view.cues if any(0 <= a - c.last <= 5 for a, _ in posts)}
     if not near:
         return set()
     return near | {
-        id(c) for c in view.cues if pick_role(view, c, c.tag.startswith("app"), "a") is None
+        id(c)
+        for c in view.cues
+        if any(-6 <= c.first - b <= 6 for _, b in posts)
+        and pick_role(view, c, c.tag.startswith("app"), "a") is None
     }
 
 
@@ -317,7 +327,7 @@ def _candidate(
 
 _BOARD_WORDS = frozenset(
     "directors trustees governors management supervisors administration direction "
-    "surveillance the".split()
+    "surveillance".split()
 )
 
 

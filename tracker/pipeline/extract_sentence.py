@@ -151,9 +151,8 @@ def build_view(
         cues = [c for c in cues if c.tag != "neg" and not _next_to_neg(c, negs)]
     board, cues = _board_exits(board, cues)
     active = bool(cues or board)
-    companies = [m for m in mentions if m.kind != "person"]
-    if active or sent.index == 0:
-        companies = mark_descriptors(sent, companies, names)
+    # descriptors are marked in every sentence: the item's fallback company is never one
+    companies = mark_descriptors(sent, [m for m in mentions if m.kind != "person"], names)
     name_starts = {n.first for n in names}
     persons = {n.first for n in names if n.last > n.first}
     roles = find_roles(sent, raw_roles, companies, name_starts, persons)
@@ -189,7 +188,9 @@ def _dropped_roles(
     for tag, start, end in raw_roles:
         first, _last = span_tokens(sent, start, end)
         whole_word = sent.tokens[first].start == start
-        count += tag not in {"none", "gov", "same"} and whole_word and first not in firsts
+        past = first > 0 and sent.tokens[first - 1].low in _FORMER  # "Former CFO takes..."
+        real = tag not in {"none", "gov", "same"}
+        count += real and whole_word and not past and first not in firsts
     return count
 
 
@@ -208,9 +209,12 @@ def _cue_facts(
     view.interim_tokens = {sent.token_at(m.start()) for m in lex.interim.finditer(sent.folded)}
     view.past_exits = _past_exits(sent, clauses, raw_cues, view.names)
     tail = _after_last_cue(sent, view.cues)
+    earlier = _previous_jobs(sent)
     view.dropped_role = not any(r.role for r in view.roles) and any(
-        t.low in DIVISION_WORDS for t in sent.tokens if t.start < tail
-    )  # not "..., replaced by X, so far head of the energy division": his previous job
+        t.low in DIVISION_WORDS and not any(a <= t.start < b for a, b in earlier)
+        for t in sent.tokens
+        if t.start < tail
+    )  # not "X, bislang Leiterin der Division Y, übernimmt": her previous job
 
 
 def _blocked(
@@ -294,6 +298,35 @@ def _cues(
             continue
         out.append(Cue(tag, first, last))
     return out, background
+
+
+_UNTIL_NOW = (
+    "bislang",
+    "bisher",
+    "zuvor",
+    "previously",
+    "formerly",
+    "until now",
+    "jusqu'ici",
+    "jusqu'alors",
+    "hasta ahora",
+    "finora",
+    "fino ad ora",
+)
+
+
+def _previous_jobs(sent: Sentence) -> list[tuple[int, int]]:
+    """Character spans of ", bislang Leiter der Division X," style appositions."""
+    out: list[tuple[int, int]] = []
+    start = sent.text.find(", ")
+    while start >= 0:
+        end = sent.text.find(",", start + 2)
+        if end < 0:
+            break
+        if sent.folded[start + 2 : end].startswith(_UNTIL_NOW):
+            out.append((start, end))
+        start = sent.text.find(", ", end)
+    return out
 
 
 def _after_last_cue(sent: Sentence, cues: list[Cue]) -> int:

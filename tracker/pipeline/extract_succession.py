@@ -14,15 +14,12 @@ from tracker.pipeline.extract_sentence import Candidate
 from tracker.pipeline.text import fold
 
 
-def succession_roles(
-    candidates: list[Candidate], roles_of: Mapping[str, Role], default: Role | None = None
-) -> None:
+def succession_roles(candidates: list[Candidate], roles_of: Mapping[str, Role]) -> None:
     """Both sides of "A replaces B" share a role: fill the side that names none.
 
     The other side's role in the same sentence wins ("X steps down as chairman and
-    the board elected Y to succeed him"); else the item's; else ``default`` (the
-    headline announced a change at the top). A sentence about a division ("head of
-    the airplanes unit ... replaced by Z") fills nothing.
+    the board elected Y to succeed him"); else the item's. A sentence about a
+    division ("head of the airplanes unit ... replaced by Z") fills nothing.
     """
     known: dict[tuple[str, EventType, int], Role] = {}
     for cand in candidates:
@@ -42,10 +39,8 @@ def succession_roles(
             continue
         incoming = cand.type in {EventType.APPOINTMENT, EventType.REINSTATEMENT}
         other = EventType.DEPARTURE if incoming else EventType.APPOINTMENT
-        cand.role = (
-            known.get((cand.company, other, cand.sentence))
-            or known.get((cand.company, other, -1))
-            or default
+        cand.role = known.get((cand.company, other, cand.sentence)) or known.get(
+            (cand.company, other, -1)
         )
 
 

@@ -19,6 +19,7 @@ from typing import NamedTuple
 import ahocorasick
 
 from tracker.domain import Company, Watchlist
+from tracker.pipeline.extract_people import NOT_NAMES
 from tracker.pipeline.lang import _FOLDED as STOPWORDS
 from tracker.pipeline.lexicon.common import (
     COMMON_WORDS,
@@ -204,9 +205,11 @@ def _accept(e: _Entry, sent: Sentence, span: tuple[int, int], sure: set[str], la
         return False
     if not surface.isascii() and e.surface.isascii():
         return False  # "Über 800 Stellen": a common word with an accent the name lacks
+    if e.company in sure:
+        return True
     if lang != "de" and _surname_of(sent, start):  # German capitalises every noun
         return False  # "Designer Tom Ford", "Harrison Ford": a person's surname
-    if e.company in sure or _corporate_neighbour(sent, start, end):
+    if _corporate_neighbour(sent, start, end):
         return True
     mid = start > 0 and not sent.title_case
     return mid and lang != "de" and len(e.surface) > 3
@@ -221,7 +224,9 @@ def _surname_of(sent: Sentence, start: int) -> bool:
     prev = sent.tokens[first - 1]
     if not prev.is_cap or prev.text.isupper() or prev.low in LEADERSHIP:
         return False
-    return prev.low not in _ALL_STOPWORDS and not prev.text.endswith(("'s", "’s"))
+    if prev.low in _ALL_STOPWORDS or prev.low in NOT_NAMES or prev.low in COUNTRY_UNITS:
+        return False  # "On Monday Orange named", "In France Orange"
+    return not prev.text.endswith(("'s", "’s"))
 
 
 def _corporate_neighbour(sent: Sentence, start: int, end: int) -> bool:

@@ -18,7 +18,8 @@ CUES: list[tuple[str, str]] = [
     (
         "app:a",
         r"\bcircola il nome di\b|\btra i nomi (?:in circolazione|che circolano)\b"
-        r"|\bpass(?:a|ano|era|eranno) (?:ad interim |temporaneamente |provvisoriamente )?"
+        r"|\b(?:guida|presidenza|deleghe|timone|carica|poltrona|vertice)(?: [\w']+){0,3}? "
+        r"pass(?:a|ano|era|eranno) (?:ad interim |temporaneamente |provvisoriamente )?"
         r"(?:a|al|alla|ai)\b",
     ),
     (
