@@ -38,6 +38,7 @@ COMPILED = [
         "extract_roles",
         "extract_rules",
         "extract_sentence",
+        "extract_spans",
         "extract_succession",
         "extract_who",
     )

@@ -5,15 +5,20 @@ no clock, no logging. The flow: clean and cap the text (title + the first
 sentences of the summary), detect the language, find watched companies
 (``match.py``), scan every sentence for cues, roles and names
 (``extract_sentence.py``; roles in ``extract_roles.py``, past-dated clauses,
-retrospectives and descriptor mentions in ``extract_clauses.py``), turn cues into
+retrospectives and descriptor mentions in ``extract_clauses.py``, where description
+starts in ``extract_spans.py``), turn cues into
 candidates (``extract_events.py``; which cues are no event in ``extract_cases.py``,
 role choice in ``extract_pick.py``, people in ``extract_who.py``), then merge
 candidates per company, type and role. Cue tables are scanned only at word starts
 that can begin a match (``extract_prefix.py``).
 
-A sentence naming no watched company falls back to the headline's company; not
-when the headline is about another organisation ("Gucci : X nommé") or only names
-a unit ("CBS News president X resigns"). A role written with its owner ("président
+A sentence naming no watched company falls back to the headline's company (else
+the item's first company that is not merely a past employer: "ex CEO of IAG"); not
+when the headline is about another organisation ("Gucci : X nommé", "X prend la
+présidence de Renault") or only names a unit ("CBS News president X resigns"). A
+change dated years before the item's ``published`` date is background. A headline
+announcing a change at the top ("Führungswechsel bei ABB") gives role-less changes
+the CEO role, unless the item is about a division or the board. A role written with its owner ("président
 exécutif de Telecom Italia") puts the event at that owner. A headline looking back
 ("Il y a vingt ans, ...") makes the whole item background.
 

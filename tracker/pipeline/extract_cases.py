@@ -11,6 +11,10 @@
   at the organisation joined, not at a watched company named elsewhere.
 - ``other_topic``: "Gucci : X quitte la direction générale": the headline is about an
   unwatched organisation, so its cues do not fall back to the item's company.
+- ``already_holds``: "Chairman X will become executive chairman": no appointment.
+- ``government_posts``: "fires X as secretary of state": a post outside any company.
+- ``foreign_board``: "joins Google's board": another organisation's board.
+- ``committee_subject``: "a committee chaired by X will run the group": no one person.
 - ``recalled_exit``: "succeeds Dave Calhoun, who announced in March that he would
   leave", "succéder à Carlos Tavares, parti en décembre": the predecessor's exit
   is background.
@@ -19,6 +23,7 @@
 from __future__ import annotations
 
 from tracker.pipeline.extract_clauses import former
+from tracker.pipeline.extract_pick import pick_role
 from tracker.pipeline.extract_roles import RoleSpan
 from tracker.pipeline.extract_sentence import Cue, SentenceView
 
@@ -158,3 +163,68 @@ def other_topic(title: SentenceView) -> bool:
         for k, n in enumerate(title.names)
         for i in prefix
     )
+
+
+_AS_WORDS = frozenset("as comme als como come".split())
+# Words before a title that say it is not yet (or not solely) held.
+_NOT_HELD = frozenset(
+    "interim acting new incoming designate designated elect future nouveau nouvelle "
+    "futur entrant designe neuer neue designierte designierter kunftige kunftiger nuevo "
+    "nueva futuro designado nuovo nuova designato".split()
+)
+
+
+def already_holds(view: SentenceView, people: list[int], span: RoleSpan | None) -> bool:
+    """Every appointee is introduced by the very title given ("Chairman X becomes
+    executive chairman"), not an interim one ("Interim CEO X named CEO")."""
+    if span is None or span.role is None or not people:
+        return False
+    toks = view.sent.tokens
+    titles = {
+        r.last + 1: r.role
+        for r in view.roles
+        if r.apposition
+        and r is not span
+        and not (r.first > 0 and toks[r.first - 1].low in _NOT_HELD)
+        and not toks[r.first].low.startswith("co")  # "co-CEO X becomes sole CEO"
+    }
+    return all(titles.get(view.names[i].first) is span.role for i in people)
+
+
+def government_posts(view: SentenceView) -> set[int]:
+    """ "fires Tillerson as secretary of state, names Pompeo": a cue whose post, written
+    "as <post>" right after it, is outside any company is no company event, nor is a
+    roleless cue within a few tokens of that post. "Quits to become ambassador" is
+    still an exit from the company."""
+    toks = view.sent.tokens
+    posts = [(a, b) for a, b in view.gov if a > 0 and toks[a - 1].low in _AS_WORDS]
+    near = {id(c) for c in view.cues if any(0 <= a - c.last <= 5 for a, _ in posts)}
+    if not near:
+        return set()
+    return near | {
+        id(c)
+        for c in view.cues
+        if any(-6 <= c.first - b <= 6 for _, b in posts)
+        and pick_role(view, c, c.tag.startswith("app"), "a") is None
+    }
+
+
+_BOARD_WORDS = frozenset(
+    "directors trustees governors management supervisors administration direction "
+    "surveillance".split()
+)
+
+
+def foreign_board(view: SentenceView, cue: Cue) -> bool:
+    """ "joins Google's board", "elected to the board of Google": another firm's board."""
+    toks, text = view.sent.tokens, view.sent.text
+    for k in range(max(1, cue.first - 2), cue.last + 1):
+        tok = toks[k]
+        if tok.is_cap and text[tok.end : tok.end + 2] in {"'s", "’s"}:
+            return not any(m.start <= tok.start < m.end for m in view.mentions)
+    k = cue.last + 1
+    if k + 1 < len(toks) and toks[k].low in {"of", "de", "du", "von", "di", "del"}:
+        owner = toks[k + 1]
+        named = any(m.start <= owner.start < m.end for m in view.mentions)
+        return owner.is_cap and not named and owner.low not in _BOARD_WORDS
+    return False

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from tracker.domain import Certainty, EventType, Reason, Role
 from tracker.pipeline.extract_cases import (
+    already_holds,
     committee_subject,
+    foreign_board,
+    government_posts,
     interim_end,
     joins_other,
     org_agent,
@@ -59,7 +62,7 @@ def cue_candidates(view: SentenceView, main: str | None) -> list[Candidate]:
             if etype is EventType.DEPARTURE and where == "A" and _recalled(view, people):
                 continue  # "succeeds X, who left in March": background
             span = _role_for(view, cue, parts[0], etype, where)
-            if etype is EventType.APPOINTMENT and _already_holds(view, people, span):
+            if etype is EventType.APPOINTMENT and already_holds(view, people, span):
                 continue  # "Chairman Larry Probst will become executive chairman"
             owner = role_owner(view, span)
             cand = _candidate(
@@ -85,32 +88,6 @@ def cue_candidates(view: SentenceView, main: str | None) -> list[Candidate]:
             _mark(cand, view, parts[0], swap or bare or back or bool(span and span.role is None))
             out.append(cand)
     return _predecessors_not_appointed(out)
-
-
-_AS_WORDS = frozenset("as comme als como come".split())
-# Words before a title that say it is not yet (or not solely) held.
-_NOT_HELD = frozenset(
-    "interim acting new incoming designate designated elect future nouveau nouvelle "
-    "futur entrant designe neuer neue designierte designierter kunftige kunftiger nuevo "
-    "nueva futuro designado nuovo nuova designato".split()
-)
-
-
-def _already_holds(view: SentenceView, people: list[int], span: RoleSpan | None) -> bool:
-    """Every appointee is introduced by the very title given ("Chairman X becomes
-    executive chairman"), not an interim one ("Interim CEO X named CEO")."""
-    if span is None or span.role is None or not people:
-        return False
-    toks = view.sent.tokens
-    titles = {
-        r.last + 1: r.role
-        for r in view.roles
-        if r.apposition
-        and r is not span
-        and not (r.first > 0 and toks[r.first - 1].low in _NOT_HELD)
-        and not toks[r.first].low.startswith("co")  # "co-CEO X becomes sole CEO"
-    }
-    return all(titles.get(view.names[i].first) is span.role for i in people)
 
 
 def _predecessors(view: SentenceView, has_app: bool, skipped: set[int]) -> frozenset[int]:
@@ -179,7 +156,7 @@ def _skipped(view: SentenceView) -> set[int]:
     """Ids of cues that are no event; after an unwatched organisation's appointment verb
     ("Rival Kestrel named X to succeed Y") the rest of the sentence is about it too,
     up to the next watched company."""
-    out = _government_posts(view)
+    out = government_posts(view)
     agent_at: int | None = None
     for cue in view.cues:
         parts = cue.tag.split(":")
@@ -196,24 +173,6 @@ def _skipped(view: SentenceView) -> set[int]:
             if parts[0] == "app" and parts[1] != "b":
                 agent_at = cue.first
     return out
-
-
-def _government_posts(view: SentenceView) -> set[int]:
-    """ "fires Tillerson as secretary of state, names Pompeo": a cue whose post, written
-    "as <post>" right after it, is outside any company is no company event, nor is a
-    roleless cue within a few tokens of that post. "Quits to become ambassador" is
-    still an exit from the company."""
-    toks = view.sent.tokens
-    posts = [(a, b) for a, b in view.gov if a > 0 and toks[a - 1].low in _AS_WORDS]
-    near = {id(c) for c in view.cues if any(0 <= a - c.last <= 5 for a, _ in posts)}
-    if not near:
-        return set()
-    return near | {
-        id(c)
-        for c in view.cues
-        if any(-6 <= c.first - b <= 6 for _, b in posts)
-        and pick_role(view, c, c.tag.startswith("app"), "a") is None
-    }
 
 
 def _skip(view: SentenceView, cue: Cue, kind: str, parts: list[str]) -> bool:
@@ -325,33 +284,12 @@ def _candidate(
     )
 
 
-_BOARD_WORDS = frozenset(
-    "directors trustees governors management supervisors administration direction "
-    "surveillance".split()
-)
-
-
-def _foreign_board(view: SentenceView, cue: Cue) -> bool:
-    """ "joins Google's board", "elected to the board of Google": another firm's board."""
-    toks, text = view.sent.tokens, view.sent.text
-    for k in range(max(1, cue.first - 2), cue.last + 1):
-        tok = toks[k]
-        if tok.is_cap and text[tok.end : tok.end + 2] in {"'s", "’s"}:
-            return not any(m.start <= tok.start < m.end for m in view.mentions)
-    k = cue.last + 1
-    if k + 1 < len(toks) and toks[k].low in {"of", "de", "du", "von", "di", "del"}:
-        owner = toks[k + 1]
-        named = any(m.start <= owner.start < m.end for m in view.mentions)
-        return owner.is_cap and not named and owner.low not in _BOARD_WORDS
-    return False
-
-
 def board_candidates(view: SentenceView, main: str | None) -> list[Candidate]:
     """One candidate per board cue: directors joining or leaving, or an overhaul."""
     out: list[Candidate] = []
     for cue in view.board:
         company, here = view.company_at(cue.last, main)
-        if company is None or _foreign_board(view, cue):
+        if company is None or foreign_board(view, cue):
             continue
         last_word = view.sent.tokens[cue.last].text.lower()
         where = "a" if last_word in {"de", "of", "di", "von", "by"} else "b"

@@ -24,19 +24,21 @@ from tracker.pipeline.extract_clauses import (
 from tracker.pipeline.extract_people import Name, find_names, stopwords_for
 from tracker.pipeline.extract_roles import RoleSpan, find_roles, span_tokens
 from tracker.pipeline.extract_rules import Lexicon
+from tracker.pipeline.extract_spans import (
+    after_last_cue,
+    as_planned,
+    dropped_roles,
+    layoff,
+    previous_jobs,
+    trailing_clause,
+)
 from tracker.pipeline.lexicon.common import (
-    AS_PLANNED,
-    CLAUSE_OPENERS,
     DIVISION_WORDS,
     PASSIVE_MARKERS,
-    WORKER_WORDS,
 )
 from tracker.pipeline.match import Mention
 from tracker.pipeline.text import Sentence
 
-_FORMER = frozenset(
-    "former ex ancien ancienne fruhere fruherer ehemalige ehemaliger antiguo".split()
-)
 _BY = frozenset("by par von por da".split())
 
 
@@ -170,28 +172,11 @@ def build_view(
         lang=lex.lang,
         person_tokens=people,
         gov=[span_tokens(sent, s, e) for t, s, e in raw_roles if t == "gov"],
-        foreign_roles=_dropped_roles(sent, raw_roles, roles),
+        foreign_roles=dropped_roles(sent, raw_roles, roles),
     )
     if active:
         _cue_facts(view, lex, clauses, raw_cues)
     return view
-
-
-def _dropped_roles(
-    sent: Sentence, raw_roles: list[tuple[str, int, int]], kept: list[RoleSpan]
-) -> int:
-    """Role phrases written as words of their own ("la présidence de Renault") that were
-    dropped as another organisation's; not compounds ("Post-Chef"), whose prefix may
-    be a watched company's short name."""
-    firsts = {r.first for r in kept}
-    count = 0
-    for tag, start, end in raw_roles:
-        first, _last = span_tokens(sent, start, end)
-        whole_word = sent.tokens[first].start == start
-        past = first > 0 and sent.tokens[first - 1].low in _FORMER  # "Former CFO takes..."
-        real = tag not in {"none", "gov", "same"}
-        count += real and whole_word and not past and first not in firsts
-    return count
 
 
 def _cue_facts(
@@ -208,8 +193,8 @@ def _cue_facts(
     view.certainty = Certainty.DENIED if negative else _certainty(sent, lex, view.cues)
     view.interim_tokens = {sent.token_at(m.start()) for m in lex.interim.finditer(sent.folded)}
     view.past_exits = _past_exits(sent, clauses, raw_cues, view.names)
-    tail = _after_last_cue(sent, view.cues)
-    earlier = _previous_jobs(sent)
+    tail = after_last_cue(sent, max((c.last for c in view.cues), default=None))
+    earlier = previous_jobs(sent)
     view.dropped_role = not any(r.role for r in view.roles) and any(
         t.low in DIVISION_WORDS and not any(a <= t.start < b for a, b in earlier)
         for t in sent.tokens
@@ -291,52 +276,13 @@ def _cues(
         if tag != "neg" and (past or background_fact(sent, first, tag)):
             background += 1
             continue
-        if tag.startswith("dep") and _layoff(sent, last):
+        if tag.startswith("dep") and layoff(sent, last):
             continue
-        if tag.startswith("dep") and _as_planned(sent, last):
+        if tag.startswith("dep") and as_planned(sent, last):
             background += 1
             continue
         out.append(Cue(tag, first, last))
     return out, background
-
-
-_UNTIL_NOW = (
-    "bislang",
-    "bisher",
-    "zuvor",
-    "previously",
-    "formerly",
-    "until now",
-    "jusqu'ici",
-    "jusqu'alors",
-    "hasta ahora",
-    "finora",
-    "fino ad ora",
-)
-
-
-def _previous_jobs(sent: Sentence) -> list[tuple[int, int]]:
-    """Character spans of ", bislang Leiter der Division X," style appositions."""
-    out: list[tuple[int, int]] = []
-    start = sent.text.find(", ")
-    while start >= 0:
-        end = sent.text.find(",", start + 2)
-        if end < 0:
-            break
-        if sent.folded[start + 2 : end].startswith(_UNTIL_NOW):
-            out.append((start, end))
-        start = sent.text.find(", ", end)
-    return out
-
-
-def _after_last_cue(sent: Sentence, cues: list[Cue]) -> int:
-    """Offset where what follows the last cue is only a description: a relative clause
-    or an apposition after a comma ("X, die bislang die Tochter führt")."""
-    if not cues:
-        return len(sent.text)
-    last = max(c.last for c in cues)
-    comma = sent.text.find(",", sent.tokens[last].end)
-    return min(_trailing_clause(sent, last), comma if comma >= 0 else len(sent.text))
 
 
 def _next_to_neg(cue: Cue, negs: list[Cue]) -> bool:
@@ -349,22 +295,10 @@ def _near_role(view: SentenceView, cue: Cue) -> bool:
     return cue.tag.endswith("weak") and any(0 <= r.first - cue.last <= 3 for r in view.roles)
 
 
-def _as_planned(sent: Sentence, last: int) -> bool:
-    """ "quittera comme prévu le groupe en mai": an exit announced before (background)."""
-    if last + 1 >= len(sent.tokens):
-        return False
-    after = sent.folded[sent.tokens[last + 1].start : sent.tokens[last].end + 30]
-    return after.startswith(AS_PLANNED)
-
-
-def _layoff(sent: Sentence, last: int) -> bool:
-    return any(tok.low in WORKER_WORDS for tok in sent.tokens[last + 1 : last + 5])
-
-
 def _certainty(sent: Sentence, lex: Lexicon, cues: list[Cue]) -> Certainty:
     if lex.deny.search(sent.folded):
         return Certainty.DENIED
-    tail = _trailing_clause(sent, max((c.last for c in cues), default=0))
+    tail = trailing_clause(sent, max((c.last for c in cues), default=0))
     words = [
         m.group()
         for m in lex.rumor.finditer(sent.folded)
@@ -379,19 +313,6 @@ def _certainty(sent: Sentence, lex: Lexicon, cues: list[Cue]) -> Certainty:
     if sent.index == 0 and sent.text.rstrip().endswith("?"):
         return Certainty.RUMORED
     return Certainty.REPORTED
-
-
-_SAYING = frozenset("saying adding citing disant ajoutant sagte diciendo dicendo".split())
-
-
-def _trailing_clause(sent: Sentence, last_cue: int) -> int:
-    """Offset of a relative clause opened after the last cue (", der ...", ", which ...")."""
-    toks = sent.tokens
-    for i in range(last_cue + 1, len(toks)):
-        opener = toks[i].low in CLAUSE_OPENERS or toks[i].low in _SAYING
-        if opener and sent.text[toks[i - 1].end : toks[i].start] == ", ":
-            return toks[i].start
-    return len(sent.text)
 
 
 def is_passive(sent: Sentence, cue: Cue) -> bool:
