@@ -18,8 +18,9 @@ when the headline is about another organisation ("Gucci : X nommé", "X prend la
 présidence de Renault") or only names a unit ("CBS News president X resigns"). A
 change dated years before the item's ``published`` date is background. A headline
 announcing a change at the top ("Führungswechsel bei ABB") gives role-less changes
-the CEO role, unless the item is about a division or the board. A role written with its owner ("président
-exécutif de Telecom Italia") puts the event at that owner. A headline looking back
+the CEO role, unless the item is about a division or the board. A role written
+with its owner ("président exécutif de Telecom Italia") puts the event at that
+owner. A headline looking back
 ("Il y a vingt ans, ...") makes the whole item background.
 
 Item-level rules applied when merging: an interim's end ("interim CEO X will stay
