@@ -466,6 +466,19 @@ CASES = [
         {("orvane", "board_change", "director", "reported", ("Doe",))},
         id="en-change-at-the-top-headline-over-the-board",
     ),
+    # Exits towards another firm
+    pytest.param(
+        "Orvane finance chief in talks to leave for Hallow, people familiar say",
+        "",
+        {_dep("orvane", "cfo", certainty="rumored")},
+        id="en-leave-for-another-firm-people-say",
+    ),
+    pytest.param(
+        "Orvane names Lia Park finance chief",
+        "Ken Ames, Orvane's chief financial officer, will join Hallow as chief executive.",
+        {_app("orvane", "cfo", "Park"), _dep("orvane", "cfo", "Ames")},
+        id="en-joining-another-firm-is-an-exit",
+    ),
 ]
 
 

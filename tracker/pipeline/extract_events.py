@@ -13,6 +13,7 @@ from tracker.pipeline.extract_cases import (
     org_agent,
     recalled_exit,
 )
+from tracker.pipeline.extract_clauses import former
 from tracker.pipeline.extract_pick import (
     interim_role,
     pick_role,
@@ -52,7 +53,10 @@ def cue_candidates(view: SentenceView, main: str | None) -> list[Candidate]:
     gone = _predecessors(view, has_app, skipped)
     for cue in view.cues:
         company, here = view.company_at(cue.first, main)
-        if company is None or id(cue) in skipped:
+        if id(cue) in skipped:
+            out += _poached(view, cue, main)
+            continue
+        if company is None:
             continue
         parts = cue.tag.split(":")
         for etype, where, reason, strength in _plan(parts[0], parts, view, cue, has_app):
@@ -88,6 +92,40 @@ def cue_candidates(view: SentenceView, main: str | None) -> list[Candidate]:
             _mark(cand, view, parts[0], swap or bare or back or bool(span and span.role is None))
             out.append(cand)
     return _predecessors_not_appointed(out)
+
+
+def _poached(view: SentenceView, cue: Cue, main: str | None) -> list[Candidate]:
+    """ "George Davis, Qualcomm's chief financial officer, is in talks to join Intel":
+    joining an unwatched firm is an exit from the watched one whose title the person
+    holds in the sentence."""
+    if not cue.tag.startswith("app:b") or not joins_other(view, cue):
+        return []
+    people = people_for(view, cue, "B")
+    held = [r for r in view.roles if r.last < cue.first and r.role not in {None, Role.DIRECTOR}]
+    if not people or not held:
+        return []  # "Former Intel chief X joins Gloo as chair": no title held now
+    span = held[-1]
+    before = view.sent.tokens[cue.first].start
+    owners = [
+        m.company
+        for m in view.mentions
+        if not m.subsidiary and m.start < before and not former(view.sent, m)
+    ]
+    company = owners[0] if owners else main
+    if company is None:
+        return []
+    cand = _candidate(
+        view,
+        cue,
+        company,
+        EventType.DEPARTURE,
+        role=span.role,
+        reason=Reason.UNSPECIFIED,
+        people=people,
+        strength=0.6,
+        here=bool(owners),
+    )
+    return [cand]
 
 
 def _predecessors(view: SentenceView, has_app: bool, skipped: set[int]) -> frozenset[int]:

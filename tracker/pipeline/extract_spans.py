@@ -64,7 +64,14 @@ def as_planned(sent: Sentence, last: int) -> bool:
 
 
 def layoff(sent: Sentence, last: int) -> bool:
-    return any(tok.low in WORKER_WORDS for tok in sent.tokens[last + 1 : last + 5])
+    """ "cuts 500 jobs", "licenzia 300 dipendenti": the object of the exit verb is staff
+    (within four words, in the same clause: not "to leave for Intel, people say")."""
+    end = sent.text.find(",", sent.tokens[last].end)
+    return any(
+        tok.low in WORKER_WORDS
+        for tok in sent.tokens[last + 1 : last + 5]
+        if end < 0 or tok.start < end
+    )
 
 
 _SAYING = frozenset("saying adding citing disant ajoutant sagte diciendo dicendo".split())

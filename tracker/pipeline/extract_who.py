@@ -27,9 +27,20 @@ def _names_after(view: SentenceView, cue: Cue) -> list[int]:
     idx = [
         i
         for i, n in enumerate(view.names)
-        if n.first > cue.first and n.first - cue.last <= _AFTER_WINDOW and n.first < stop
+        if n.first > cue.first
+        and n.first - cue.last <= _AFTER_WINDOW
+        and n.first < stop
+        and not (cue.tag.startswith("dep") and _destination(view, n.first))
     ]
     return sorted(idx, key=lambda i: view.names[i].first)
+
+
+_TOWARDS = frozenset("for to pour vers zu para hacia per verso".split())
+
+
+def _destination(view: SentenceView, first: int) -> bool:
+    """ "to leave for Intel", "part pour Stellantis": where the leaver goes, not who leaves."""
+    return first > 0 and view.sent.tokens[first - 1].low in _TOWARDS
 
 
 def _with_coordinated(view: SentenceView, i: int) -> list[int]:
