@@ -479,6 +479,44 @@ CASES = [
         {_app("orvane", "cfo", "Park"), _dep("orvane", "cfo", "Ames")},
         id="en-joining-another-firm-is-an-exit",
     ),
+    # Appositions, interim take-overs, and the board left in passing
+    pytest.param(
+        "Orvane CEO Ray Dunn quits over data leak",
+        "Ray Dunn has resigned as chief executive of Orvane. Ken Ames, who runs the snacks "
+        "arm, will take over on an interim basis. Lia Park, Hallow's chief executive, "
+        "stepped down a day later.",
+        {_dep("orvane", "ceo", "Dunn"), _app("orvane", "ceo", "Ames")},
+        id="en-interim-take-over-and-another-firms-title",
+    ),
+    pytest.param(
+        "Orvane CEO Ray Dunn resigns",
+        "Ray Dunn has resigned as chairman and chief executive of Orvane. The board named "
+        "president Ken Ames as chief executive and independent director Lia Park as "
+        "non-executive chairman.",
+        {
+            _dep("orvane", "ceo", "Dunn"),
+            _dep("orvane", "chair", "Dunn"),
+            _app("orvane", "ceo", "Ames"),
+            _app("orvane", "chair", "Park"),
+        },
+        id="en-named-president-x-as-ceo",
+    ),
+    pytest.param(
+        "Orvane ousts CEO Ray Dunn",
+        "Ray Dunn will leave as chief executive and depart its board, Orvane said.",
+        {
+            _dep("orvane", "ceo", "Dunn"),
+            ("orvane", "board_change", "director", "reported", ("Dunn",)),
+        },
+        id="en-depart-its-board",
+    ),
+    pytest.param(
+        "Anne Pivot prend les commandes de Belmira",
+        "Il succède à Marc Olier, qui assurait la direction générale par intérim depuis "
+        "avril et qui quitte l'entreprise.",
+        {_app("belmira", "ceo", "Pivot"), _dep("belmira", "ceo", "Olier")},
+        id="fr-et-qui-opens-a-new-clause",
+    ),
 ]
 
 

@@ -88,9 +88,13 @@ def _past_marker(sent: Sentence, first: int, last: int) -> bool:
 
 
 def _clause_end(sent: Sentence, first: int) -> int:
+    """Last token of a clause: up to punctuation, or before "and who" ("et qui", "und
+    der"...), which opens the next clause."""
     toks = sent.tokens
     k = first
     while k + 1 < len(toks) and sent.text[toks[k].end : toks[k].end + 1] not in {",", ";", ":"}:
+        if k + 2 < len(toks) and toks[k + 1].low in _AND and toks[k + 2].low in CLAUSE_OPENERS:
+            break
         k += 1
     return k
 
@@ -223,12 +227,13 @@ def background_fact(sent: Sentence, first: int, tag: str) -> bool:
     if first == 0 and toks[0].low.endswith("ed") and len(toks) > 1 and toks[1].is_cap:
         return True  # attributive participle: "Ousted Norvik CEO Dana Whitfield returns"
     if (
-        toks[first].low.endswith("ed")
+        tag.startswith("dep")
+        and toks[first].low.endswith("ed")
         and first + 1 < len(toks)
         and toks[first + 1].low in _PERSON
         and not (first > 0 and toks[first - 1].low in _PAST_AUX)
     ):
-        return True  # "brings back retired veteran Elliott Hill", not "has named president X"
+        return True  # "brings back retired veteran Elliott Hill", not "named president X"
     k = first - 1
     while k >= 0 and first - k <= 8:
         tok = sent.tokens[k]
@@ -255,6 +260,7 @@ def background_fact(sent: Sentence, first: int, tag: str) -> bool:
     return False
 
 
+_AND = frozenset("and et und y e".split())
 _SINCE = frozenset("since seit depuis desde dal dalla dallo from ab".split())
 _WHEN = frozenset("when lorsque quand als cuando quando".split())
 

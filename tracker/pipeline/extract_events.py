@@ -91,7 +91,46 @@ def cue_candidates(view: SentenceView, main: str | None) -> list[Candidate]:
             back = etype is EventType.REINSTATEMENT and (span is None or span.role is None)
             _mark(cand, view, parts[0], swap or bare or back or bool(span and span.role is None))
             out.append(cand)
+            if etype is EventType.APPOINTMENT and people:
+                out += _also_named(view, cue, people[-1], cand)
     return _predecessors_not_appointed(out)
+
+
+_AND_WORDS = frozenset("and et und y e".split())
+_AS_WORDS = frozenset("as comme als como come".split())
+
+
+def _also_named(view: SentenceView, cue: Cue, last: int, first: Candidate) -> list[Candidate]:
+    """ "named X as chief executive and independent director Y as non-executive
+    chairman": each later "and [title] Name as <role>" is one more appointment."""
+    toks = view.sent.tokens
+    out: list[Candidate] = []
+    for i in range(last + 1, len(view.names)):
+        name = view.names[i]
+        gap = [t.low for t in toks[view.names[i - 1].last + 1 : name.first]]
+        joins = [k for k, w in enumerate(gap) if w in _AND_WORDS]
+        if not joins or len(gap) - joins[-1] - 1 > 3:
+            break  # "X as CEO and [independent director] Y": at most a title after "and"
+        role = next(
+            (r for r in view.roles if 1 <= r.first - name.last <= 3 and r.role is not None),
+            None,
+        )
+        if role is None or toks[role.first - 1].low not in _AS_WORDS:
+            break
+        cand = _candidate(
+            view,
+            cue,
+            first.company,
+            EventType.APPOINTMENT,
+            role=role.role,
+            reason=None,
+            people=[i],
+            strength=first.strength,
+            here=first.same_sentence_company,
+        )
+        cand.interim = interim_role(view, role)
+        out.append(cand)
+    return out
 
 
 def _poached(view: SentenceView, cue: Cue, main: str | None) -> list[Candidate]:
@@ -170,9 +209,12 @@ def _predecessors_not_appointed(cands: list[Candidate]) -> list[Candidate]:
 
 
 def _bare_take_over(view: SentenceView, cue: Cue) -> bool:
-    """A take-over verb with no object ("Y übernimmt.", "Y takes over,") next to an exit."""
+    """A take-over verb with no object: "Y übernimmt." or "Y takes over," next to an
+    exit, or "Y will take over on an interim basis" (the vacated post, for a while)."""
     text = view.sent.text
     after = text[view.sent.tokens[cue.last].end :].lstrip(" ")
+    if any(1 <= t - cue.last <= 3 for t in view.interim_tokens):
+        return True
     return (not after or after[0] in ".,;:") and any(c.tag.startswith("dep") for c in view.cues)
 
 

@@ -107,6 +107,14 @@ def find_roles(
     return out[::-1]
 
 
+def _possessed(sent: Sentence, first: int, mentions: list[Mention]) -> bool:
+    """The role follows "<Capitalised>'s" that names no watched company."""
+    prev = sent.tokens[first - 1]
+    if not prev.is_cap or sent.text[prev.end : prev.end + 2] not in {"'s", "’s"}:
+        return False
+    return not any(m.start <= prev.start < m.end for m in mentions)
+
+
 _TITLES = frozenset("ceo cfo coo cto chairman chairwoman chair president".split())
 
 
@@ -141,6 +149,8 @@ def _foreign_or_division(
         if sent.text[toks[first].start : start].lower() == "co-":
             return False
         return not any(m.start <= toks[first].start and m.end >= prefix_end for m in mentions)
+    if first > 0 and _possessed(sent, first, mentions):
+        return True  # "Peter Flavel, Coutts's chief executive": another firm's title
     if first == last and first > 0:
         prev = toks[first - 1]
         in_mention = any(m.start <= prev.start < m.end for m in mentions)

@@ -121,7 +121,8 @@ def _table(rules: list[tuple[str, str]]) -> Table:
 def _compile(lang: str) -> Lexicon:
     mod = _MODULES[lang]
     board_keys: tuple[str, ...] = tuple(mod.BOARD_KEYS)
-    shared_roles = [] if lang == "en" else [r for r in en.ROLES if r[0] in {"cfo", "coo", "cto"}]
+    shared = {"cfo", "coo", "cto", "other_exec"}  # English titles in European news
+    shared_roles = [] if lang == "en" else [r for r in en.ROLES if r[0] in shared]
     if lang != "en":  # English titles are common in European business news
         shared_roles.append(("ceo", r"\bchief executive officer\b"))
     return Lexicon(

@@ -33,15 +33,17 @@ _UNTIL_NOW = (
 
 
 def previous_jobs(sent: Sentence) -> list[tuple[int, int]]:
-    """Character spans of ", bislang Leiter der Division X," style appositions."""
+    """Character spans of appositions describing someone's job, previous or current
+    (", bislang Leiter der Division X,", ", who runs the commercial arm,")."""
     out: list[tuple[int, int]] = []
     start = sent.text.find(", ")
     while start >= 0:
         end = sent.text.find(",", start + 2)
         if end < 0:
             break
-        if sent.folded[start + 2 : end].startswith(_UNTIL_NOW):
-            out.append((start, end))
+        segment = sent.folded[start + 2 : end]
+        if segment.startswith(_UNTIL_NOW) or segment.split(" ", 1)[0] in CLAUSE_OPENERS:
+            out.append((start, end))  # ", bislang Leiter der Division X," ", who runs the arm,"
         start = sent.text.find(", ", end)
     return out
 

@@ -113,7 +113,8 @@ BOARD_KEYS = ("board", "director")
 BOARD: list[tuple[str, str]] = [
     (
         "bleave",
-        r"\b(?:leav(?:e|es|ing)|left|quit(?:s|ting)?|exit(?:s|ed|ing)?) (?:the |its |his |her )?"
+        r"\b(?:leav(?:e|es|ing)|left|quit(?:s|ting)?|exit(?:s|ed|ing)?|depart) "
+        r"(?:the |its |his |her )?"
         r"(?:[\w.-]+'s |[\w.-]+ )?board\b|\bstep(?:s|ped|ping)? (?:off|down from) (?:the |its )?"
         r"(?:[\w.-]+'s |[\w.-]+ )?board\b|\b(?:resign(?:s|ed|ing)?|depart(?:s|ed)?) from "
         r"(?:the |its )?(?:[\w.-]+'s |[\w.-]+ )?board\b"
