@@ -156,12 +156,14 @@ def mark_descriptors(sent: Sentence, mentions: list[Mention], names: list[Name])
     A unit described that way ("head of the Intel Products group") is flagged even
     alone: it names no company the sentence's change happens at.
     """
-    flags = [_describes(sent, m, names) for m in mentions]
+    if not mentions:
+        return mentions
+    pasts = [former(sent, m) for m in mentions]  # "der frühere Adidas-Vorstand X"
+    flags = [p or _describes(sent, m, names) for m, p in zip(mentions, pasts, strict=True)]
     actors = {m.company for m, f in zip(mentions, flags, strict=True) if not f}
     out: list[Mention] = []
-    for m, flag in zip(mentions, flags, strict=True):
+    for m, flag, past_job in zip(mentions, flags, pasts, strict=True):
         other_actor = bool(actors - {m.company})
-        past_job = former(sent, m)  # "der frühere Adidas-Vorstand X": never the actor
         out.append(
             m._replace(descriptor=True)
             if past_job or (flag and (other_actor or m.subsidiary))
@@ -176,6 +178,8 @@ def former(sent: Sentence, m: Mention) -> bool:
     first = sent.token_at(m.start)
     if sent.folded[max(0, m.start - 3) : m.start] == "ex-":
         return True
+    if _FORMER.isdisjoint(sent.folded[max(0, m.start - 80) : m.start].split()):
+        return False  # no "former"-like word shortly before: the common case, cheaply
     toks = sent.tokens
     for k in range(first - 1, max(-1, first - 8), -1):
         if toks[k].low in _FORMER:
@@ -192,8 +196,6 @@ def _describes(sent: Sentence, m: Mention, names: list[Name]) -> bool:
     if sent.text[m.end : m.end + 2] in {"'s", "’s"}:
         nxt = sent.token_at(m.end + 2)
         return nxt < len(toks) and toks[nxt].is_cap
-    if former(sent, m):
-        return True
     nxt = sent.token_at(m.end)
     if nxt + 1 < len(toks) and toks[nxt].low in _JOB and any(n.first == nxt + 1 for n in names):
         return True  # "PepsiCo executive Brian Cornell": the company of a person's job
