@@ -112,6 +112,9 @@ def _possessed(sent: Sentence, first: int, mentions: list[Mention]) -> bool:
     prev = sent.tokens[first - 1]
     if not prev.is_cap or sent.text[prev.end : prev.end + 2] not in {"'s", "’s"}:
         return False
+    before = sent.tokens[first - 2] if first >= 2 else None
+    if before is not None and before.is_cap and sent.text[before.end : prev.start] == " ":
+        return False  # "Ray Dunn's successor": a person's, not a firm's
     return not any(m.start <= prev.start < m.end for m in mentions)
 
 
