@@ -517,6 +517,12 @@ CASES = [
         {_app("belmira", "ceo", "Pivot"), _dep("belmira", "ceo", "Olier")},
         id="fr-et-qui-opens-a-new-clause",
     ),
+    pytest.param(
+        "Orvane CFO Jane Doe will chair the annual meeting",
+        "Jane Doe will also lead the company's expansion in Asia, Orvane said.",
+        set(),
+        id="en-chairing-a-meeting-is-no-appointment",
+    ),
 ]
 
 

@@ -101,8 +101,8 @@ CUES: list[tuple[str, str]] = [
         r"\btak(?:e|es|ing) over\b|\btook over\b|\bstep(?:s|ped)? in\b"
         r"|\btak(?:e|es|ing) (?:the helm|charge|the reins)\b|\bjoin(?:s|ed)?\b"
         r"|\b(?:will|to) (?:serve|act) as\b|\badds? (?:the )?\w+ title\b"
-        r"|\b(?:will|to) (?:lead|run|head) the (?:company|bank|group|firm|business|carrier)\b"
-        r"|\b(?:will|to) chair\b",
+        r"|\b(?:will|to) (?:lead|run|head) the (?:company|bank|group|firm|business|carrier)\b(?!')"
+        r"|\b(?:will|to) chair (?:the |its )?(?:new |reconstituted )?board\b",
     ),
     ("app:b:weak", r"\bbecom(?:e|es|ing)\b|\bbecame\b|\bnew\b|\bwill be\b"),
 ]
@@ -159,7 +159,7 @@ ROLES: list[tuple[str, str]] = [
         "ceo",
         r"\b(?:co-?)?chief executives?(?: officers?)?\b|\b(?:co-?)?ceos?\b|\btop job\b|\bhelm\b"
         r"|\btop post\b|\bmanaging director\b"
-        r"|\b(?:lead|run|head) the (?:company|bank|group|firm|business|carrier)\b",
+        r"|\b(?:lead|run|head) the (?:company|bank|group|firm|business|carrier)\b(?!')",
     ),
     ("other_exec", r"\bchief [\w-]+ officer\b|\bgeneral counsel\b|\bchief scientist\b"),
     (
