@@ -523,6 +523,19 @@ CASES = [
         set(),
         id="en-chairing-a-meeting-is-no-appointment",
     ),
+    pytest.param(
+        "Kestrel steigert den Gewinn",
+        "Der Gewinn von Kestrel steigt im dritten Quartal auf 5 Milliarden Euro, sagte "
+        "Vorstandschef Max Ulm. Er kündigte den Rückzug aus dem Russland-Geschäft an.",
+        set(),
+        id="de-profit-rises-and-a-market-exit",
+    ),
+    pytest.param(
+        "Kestrel: Finanzchef Max Ulm steigt zum Vorstandschef auf",
+        "",
+        {_app("kestrel", "ceo", "Ulm")},
+        id="de-steigt-zum-chef-auf",
+    ),
 ]
 
 

@@ -61,7 +61,11 @@ CUES: list[tuple[str, str]] = [
         r"|\bgeht (?:fruher|vorzeitig|von bord)\b|\braum\w* (?:[\w.-]+ ){0,3}?(?:posten|platz|stuhl"
         r"|sessel|chefsessel)\b",
     ),
-    ("dep:resigned:n", r"\brucktritt\w*\b|\bruckzug\b"),
+    (
+        "dep:resigned:n",
+        r"\brucktritt\w*\b|\bruckzug\b(?! aus (?!dem (?:vorstand|amt|aufsichtsrat|verwaltungsrat"
+        r"|unternehmen)\b|der (?:konzern|unternehmens)spitze\b))",
+    ),
     (
         "dep:retired:b",
         r"\bnicht (?:[\w.-]+ ){0,4}?verlangern\b|\bnicht fur (?:eine )?(?:zweite|weitere)"
@@ -94,7 +98,8 @@ CUES: list[tuple[str, str]] = [
         r"\bernann\w*\b|\bernennung\b|\bernenn(?:en|t)\b|\bberuf\w*\b|\bberief\w*\b|\bbestellte?n?\b"
         r"|\bbestimmt\b"
         r"|\bgewahlt\b|\bwahlt\b|\bholt\b|\bbefordert\b"
-        r"|\b(?:steigt|stieg) (?:[\w.-]+ ){0,10}?(?:auf|an die spitze)\b",
+        r"|\b(?:steigt|stieg) (?:[\w.-]+ ){0,10}?(?:zum|zur) [\w-]+ auf\b"
+        r"|\b(?:steigt|stieg) (?:[\w.-]+ ){0,10}?an die spitze\b",
     ),
     (
         "app:b",
