@@ -536,6 +536,12 @@ CASES = [
         {_app("kestrel", "ceo", "Ulm")},
         id="de-steigt-zum-chef-auf",
     ),
+    pytest.param(
+        "Orvane finance chief Ken Ames joins Hallow's board",
+        "Ken Ames, Orvane's chief financial officer, will join Hallow as a non-executive director.",
+        set(),
+        id="en-a-seat-on-another-board-is-no-exit",
+    ),
 ]
 
 

@@ -96,6 +96,10 @@ def cue_candidates(view: SentenceView, main: str | None) -> list[Candidate]:
     return _predecessors_not_appointed(out)
 
 
+_BOARD_SEATS = frozenset(
+    "board director non-executive conseil administrateur administratrice aufsichtsrat "
+    "verwaltungsrat consejo consejero consejera consiglio consigliere".split()
+)
 _AND_WORDS = frozenset("and et und y e".split())
 _AS_WORDS = frozenset("as comme als como come".split())
 
@@ -139,6 +143,9 @@ def _poached(view: SentenceView, cue: Cue, main: str | None) -> list[Candidate]:
     holds in the sentence."""
     if not cue.tag.startswith("app:b") or not joins_other(view, cue):
         return []
+    ahead = {t.low for t in view.sent.tokens[cue.last + 1 : cue.last + 8]}
+    if ahead & _BOARD_SEATS:
+        return []  # "joins Hallow's board": a seat elsewhere, not an exit
     people = people_for(view, cue, "B")
     held = [r for r in view.roles if r.last < cue.first and r.role not in {None, Role.DIRECTOR}]
     if not people or not held:
@@ -364,12 +371,20 @@ def _candidate(
     )
 
 
+def _joined_elsewhere(view: SentenceView, board: Cue) -> bool:
+    """ "X will join Hallow as a non-executive director": the seat is at the firm joined."""
+    return any(
+        c.tag.startswith("app:b") and 0 < board.first - c.last <= 6 and joins_other(view, c)
+        for c in view.cues
+    )
+
+
 def board_candidates(view: SentenceView, main: str | None) -> list[Candidate]:
     """One candidate per board cue: directors joining or leaving, or an overhaul."""
     out: list[Candidate] = []
     for cue in view.board:
         company, here = view.company_at(cue.last, main)
-        if company is None or foreign_board(view, cue):
+        if company is None or foreign_board(view, cue) or _joined_elsewhere(view, cue):
             continue
         last_word = view.sent.tokens[cue.last].text.lower()
         where = "a" if last_word in {"de", "of", "di", "von", "by"} else "b"
