@@ -5,7 +5,7 @@ missing from the watchlist, a misspelt role, a person not named in the text)
 would silently skew every score measured on them, and a company shared with
 another corpus would make a corpus less independent. ``heldout`` is used for
 error analysis; ``blind`` to ``blind5`` were each measured blind once and then
-tuned on; ``blind6`` only to measure, never to tune.
+tuned on (``blind7`` on its English items); ``blind6`` only to measure, never to tune.
 """
 
 from __future__ import annotations
@@ -101,8 +101,15 @@ BLIND6 = Corpus(
     "w",
     {"en": 40, "fr": 30, "de": 35, "es": 25, "it": 20},
 )
+BLIND7 = Corpus(
+    "blind7",
+    FIXTURES / "corpus7" / "blind.jsonl",
+    FIXTURES / "corpus7" / "watchlist.yaml",
+    "z",
+    {"en": 45, "fr": 30, "de": 30, "es": 25, "it": 20},
+)
 CORPORA = pytest.mark.parametrize(
-    "corpus", [HELDOUT, BLIND, BLIND3, BLIND4, BLIND5, BLIND6], ids=lambda c: c.name
+    "corpus", [HELDOUT, BLIND, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7], ids=lambda c: c.name
 )
 
 
@@ -275,6 +282,13 @@ def test_the_project_reads_the_corpus_and_its_watchlist(corpus: Corpus, tmp_path
         (BLIND6, BLIND3.watchlist),
         (BLIND6, BLIND4.watchlist),
         (BLIND6, BLIND5.watchlist),
+        (BLIND7, DEV_WATCHLIST),
+        (BLIND7, HELDOUT.watchlist),
+        (BLIND7, BLIND.watchlist),
+        (BLIND7, BLIND3.watchlist),
+        (BLIND7, BLIND4.watchlist),
+        (BLIND7, BLIND5.watchlist),
+        (BLIND7, BLIND6.watchlist),
     ],
     ids=[
         "heldout-vs-dev",
@@ -298,6 +312,13 @@ def test_the_project_reads_the_corpus_and_its_watchlist(corpus: Corpus, tmp_path
         "blind6-vs-blind3",
         "blind6-vs-blind4",
         "blind6-vs-blind5",
+        "blind7-vs-dev",
+        "blind7-vs-heldout",
+        "blind7-vs-blind",
+        "blind7-vs-blind3",
+        "blind7-vs-blind4",
+        "blind7-vs-blind5",
+        "blind7-vs-blind6",
     ],
 )
 def test_watchlists_share_no_company(corpus: Corpus, other: Path) -> None:

@@ -542,6 +542,53 @@ CASES = [
         set(),
         id="en-a-seat-on-another-board-is-no-exit",
     ),
+    # Outside bodies, tasks, anniversaries, past tenures, units named in full
+    pytest.param(
+        "Orvane chief Ray Dunn appointed to federal economic advisory council",
+        "Ray Dunn will continue to run the company, Orvane said.",
+        set(),
+        id="en-advisory-council-seat",
+    ),
+    pytest.param(
+        "El consejero delegado de Taravel asume la negociación del acuerdo",
+        "Luis Mora, consejero delegado de Taravel, asumirá personalmente la negociación.",
+        set(),
+        id="es-takes-over-a-task",
+    ),
+    pytest.param(
+        "Ten years on, fans remember Orvane's Ray Dunn",
+        "Fans marked the tenth anniversary of the death of Ray Dunn, who was Orvane's "
+        "chief executive.",
+        set(),
+        id="en-anniversary-of-a-death",
+    ),
+    pytest.param(
+        "Marc Olier, ex-PDG de Belmira, rejoint Hallow",
+        "Marc Olier, qui a dirigé Belmira de 2015 à 2020, devient président international "
+        "de la compagnie Hallow Air.",
+        set(),
+        id="fr-past-tenure-and-a-post-elsewhere",
+    ),
+    pytest.param(
+        "Frühere Kestrel-Chefin Ida Kern wird Verwaltungsrätin in der Schweiz",
+        "Ida Kern, die Anfang des Jahres als Vorstandschefin von Kestrel abgetreten war, "
+        "zieht in den Verwaltungsrat eines Schweizer Händlers ein.",
+        set(),
+        id="de-pluperfect-exit-and-another-board",
+    ),
+    pytest.param(
+        "Orvane Interactive Entertainment chief Ray Dunn to retire",
+        "Ray Dunn, the chief executive of Orvane Interactive Entertainment, will retire in March.",
+        set(),
+        id="en-unit-named-in-full",
+    ),
+    pytest.param(
+        "Orvane hands top job to Hallow's boss",
+        "Orvane said Jane Doe will retire as chief executive after seven years and will be "
+        "succeeded by Ken Ames.",
+        {_dep("orvane", "ceo", "Doe"), _app("orvane", "ceo", "Ames")},
+        id="en-after-seven-years-is-no-background",
+    ),
 ]
 
 
@@ -583,3 +630,14 @@ def test_a_future_step_after_an_old_year_keeps_its_person() -> None:
     )
     people = {(e.type.value, e.people) for e in EXTRACTOR.extract(item)}
     assert ("departure", ("Jane Doe",)) in people
+
+
+def test_an_exit_in_an_earlier_month_of_the_year_is_background() -> None:
+    title = "Orvane taps Ken Ames as chief executive"
+    summary = "Ames ends a six-month search that began when Ray Dunn left in February."
+    assert _dated(title, summary, "2024-08-01T00:00:00+00:00") == {("orvane", "appointment")}
+
+
+def test_a_january_exit_announced_in_december_is_news() -> None:
+    title = "Orvane CEO Ray Dunn to step down in January"
+    assert _dated(title, "", "2024-12-01T00:00:00+00:00") == {("orvane", "departure")}

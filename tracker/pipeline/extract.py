@@ -112,9 +112,9 @@ class Extractor:
         companies = [m.company for row in mentions for m in row if not m.subsidiary]
         if not companies:
             return []
-        year = item.published.year if item.published else None
+        when = (item.published.year, item.published.month) if item.published else None
         views = [
-            build_view(s, m, lex, c, year)
+            build_view(s, m, lex, c, when)
             for s, m, c in zip(sentences, mentions, raw_cues, strict=True)
         ]
         if views[0].retrospective() or (retrospective(views[0].sent) and not views[0].cues):

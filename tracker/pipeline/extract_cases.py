@@ -26,6 +26,7 @@ from tracker.pipeline.extract_clauses import former
 from tracker.pipeline.extract_pick import pick_role
 from tracker.pipeline.extract_roles import RoleSpan
 from tracker.pipeline.extract_sentence import Cue, SentenceView
+from tracker.pipeline.lexicon.common import EXTERNAL_BODIES
 
 _UNTIL_THEN = (
     "until then",
@@ -40,7 +41,7 @@ _PARTICIPLE = ("ed", "é", "ée", "és", "ées", "ato", "ata", "ati", "ado", "ad
 _BY = frozenset("by par von por da".split())
 _COMMITTEE = frozenset("committee comite comitato komitee ausschuss comision gremium".split())
 _AUX = frozenset("has have had a ha hat has been".split())
-_JOIN = ("join", "rejoin", "se incorpora", "entra in", "wechselt zu")
+_JOIN = ("join", "rejoin", "se incorpora", "entra in", "wechselt zu", "rejoint", "rejoindr")
 _AS = frozenset("as comme als come como".split())
 _ARTICLES = frozenset("the a an le la les un une der die das den el los il lo".split())
 
@@ -188,7 +189,23 @@ def already_holds(view: SentenceView, people: list[int], span: RoleSpan | None) 
         and not (r.first > 0 and toks[r.first - 1].low in _NOT_HELD)
         and not toks[r.first].low.startswith("co")  # "co-CEO X becomes sole CEO"
     }
-    return all(titles.get(view.names[i].first) is span.role for i in people)
+    new_title = _span_text(view, span)
+    return all(
+        titles.get(view.names[i].first) is span.role
+        and _held_title(view, view.names[i].first) in new_title
+        for i in people
+    )
+
+
+def _span_text(view: SentenceView, span: RoleSpan) -> str:
+    toks = view.sent.tokens
+    return view.sent.folded[toks[span.first].start : toks[span.last].end]
+
+
+def _held_title(view: SentenceView, name_first: int) -> str:
+    """The folded title written right before a name ("chairman" in "Chairman X")."""
+    span = next(r for r in view.roles if r.apposition and r.last + 1 == name_first)
+    return _span_text(view, span)
 
 
 def government_posts(view: SentenceView) -> set[int]:
@@ -215,6 +232,20 @@ _BOARD_WORDS = frozenset(
 )
 
 
+_INDEFINITE = frozenset("eines einer a an d'un d'une un una".split())
+
+
+def external_body(view: SentenceView, last: int) -> bool:
+    """An advisory council, a foundation, a task force... within a few words after a
+    cue: the seat or task is outside the company's management."""
+    toks = view.sent.tokens
+    if last + 1 >= len(toks):
+        return False
+    end = toks[min(len(toks) - 1, last + 8)].end
+    ahead = view.sent.folded[toks[last + 1].start : end]
+    return any(body in ahead for body in EXTERNAL_BODIES)
+
+
 def foreign_board(view: SentenceView, cue: Cue) -> bool:
     """ "joins Google's board", "elected to the board of Google": another firm's board."""
     toks, text = view.sent.tokens, view.sent.text
@@ -222,7 +253,11 @@ def foreign_board(view: SentenceView, cue: Cue) -> bool:
         tok = toks[k]
         if tok.is_cap and text[tok.end : tok.end + 2] in {"'s", "’s"}:
             return not any(m.start <= tok.start < m.end for m in view.mentions)
+    if external_body(view, cue.last):
+        return True  # "administrateur de la fondation d'un hôpital"
     k = cue.last + 1
+    if k < len(toks) and toks[k].low in _INDEFINITE:
+        return True  # "in den Verwaltungsrat eines Schweizer Händlers"
     if k + 1 < len(toks) and toks[k].low in {"of", "de", "du", "von", "di", "del"}:
         owner = toks[k + 1]
         named = any(m.start <= owner.start < m.end for m in view.mentions)

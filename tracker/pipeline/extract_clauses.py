@@ -193,6 +193,10 @@ def former(sent: Sentence, m: Mention) -> bool:
 def _describes(sent: Sentence, m: Mention, names: list[Name]) -> bool:
     toks = sent.tokens
     first = sent.token_at(m.start)
+    if any(t.low in _FOUNDED for t in toks[max(0, first - 3) : first]):
+        return True  # "Rich Barton, who founded Expedia and later ...": his history
+    if _led_before(toks, first):
+        return True  # "Alain Bellemare, qui a dirigé Bombardier de 2015 à 2020"
     if sent.text[m.end : m.end + 2] in {"'s", "’s"}:
         nxt = sent.token_at(m.end + 2)
         return nxt < len(toks) and toks[nxt].is_cap
@@ -243,6 +247,8 @@ def background_fact(sent: Sentence, first: int, tag: str) -> bool:
         if sent.text[tok.end : tok.end + 1] in {",", ";", ":"}:
             break
         near = first - k <= 6
+        if word in _ANNIVERSARY:
+            return True  # "the tenth anniversary of the death of X"
         if (
             near
             and word in BACKGROUND_PREPS
@@ -253,6 +259,9 @@ def background_fact(sent: Sentence, first: int, tag: str) -> bool:
         if word in _PLUPERFECT and _pluperfect_fact(toks, k, first):
             return True  # "had resigned"; German "hatte am 5. Juli seinen Rücktritt ..."
         k -= 1
+    after = toks[first + 1].low if first + 1 < len(toks) else ""
+    if after in {"war", "waren"} and not _reported(toks, first):
+        return True  # "die als Vorstandschefin abgetreten war": German pluperfect
     k = first - 1
     while k > 0 and toks[k].low in _PAST_AUX and first - k <= 2:
         k -= 1  # "who was fired as", "who had been ousted"
@@ -263,19 +272,80 @@ def background_fact(sent: Sentence, first: int, tag: str) -> bool:
 
 
 _AND = frozenset("and et und y e".split())
+_NUMBERS = frozenset(
+    "a an one two three four five six seven eight nine ten eleven twelve fifteen twenty "
+    "thirty un une deux trois quatre cinq six sept huit neuf dix quinze vingt trente "
+    "einem einer zwei drei vier funf sechs sieben acht neun zehn zwolf zwanzig dreissig "
+    "una dos tres cuatro cinco seis siete ocho nueve diez quince veinte treinta "
+    "due quattro cinque sei sette otto nove dieci quindici venti trenta".split()
+)
+_MORE_THAN = frozenset(
+    "more than nearly almost over plus de mehr als fast mas casi piu di quasi".split()
+)
+_TIME_UNITS = frozenset(
+    "year years month months week weeks day days decade decades an ans annee annees mois "
+    "semaine semaines jour jours decennie jahr jahre jahren monat monate monaten woche "
+    "wochen tag tage tagen jahrzehnt ano anos mes meses semana semanas dia dias decada "
+    "anno anni mese mesi settimana settimane giorno giorni decennio".split()
+)
+_FOUNDED = frozenset(
+    "founded co-founded cofounded fonde cofonde gegrundet mitgegrundet grundete fundo "
+    "cofundo fundada fondato fondata cofondato".split()
+)
+_IN = frozenset("in en im a nel nello in".split())
+_FUTURE = NOT_PAST | frozenset("to would could shall va ira wird werden soll sollen".split())
+_MONTH_NUMBERS = {
+    name: number
+    for number, names in enumerate(
+        (
+            "january janvier januar enero gennaio",
+            "february fevrier februar febrero febbraio",
+            "march mars marz marzo",
+            "april avril abril aprile",
+            "may mai mayo maggio",
+            "june juin juni junio giugno",
+            "july juillet juli julio luglio",
+            "august aout agosto",
+            "september septembre septiembre settembre",
+            "october octobre oktober octubre ottobre",
+            "november novembre noviembre",
+            "december decembre dezember diciembre dicembre",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}
+_ANNIVERSARY = frozenset("anniversary anniversaire jahrestag aniversario anniversario".split())
+_LED = frozenset(
+    "led ran headed dirige preside leitete fuhrte dirigio presidio guidato diretto".split()
+)
+_HAVE_LED = frozenset("who qui a avait ha aveva que".split())
+
+
+def _led_before(toks: tuple[Token, ...], first: int) -> bool:
+    """ "who led X", "qui a dirigé X", "che ha guidato X": a past tenure at X."""
+    if first < 2 or toks[first - 1].low not in _LED:
+        return False
+    return toks[first - 2].low in _HAVE_LED or toks[first - 1].low in {"led", "ran", "headed"}
+
+
 _SINCE = frozenset("since seit depuis desde dal dalla dallo from ab".split())
 _WHEN = frozenset("when lorsque quand als cuando quando".split())
 
 
-def dated_before(sent: Sentence, first: int, last: int, year: int | None) -> bool:
-    """A cue dated to a year before the item's own ("stepped back in 2019" in a 2023
-    story, "hasta su fallecimiento en 2007"): a past fact, not news.
+def dated_before(sent: Sentence, first: int, last: int, when: tuple[int, int] | None) -> bool:
+    """A cue dated before the item's own date (``when``: its year and month):
+    "stepped back in 2019" in a 2023 story, "hasta su fallecimiento en 2007", "left in
+    February" in an August story. A past fact, not news.
 
     Not "since 2019" (a tenure), not a year in another clause, and not last year
     next to a month ("in December 2023" in a January 2024 story is news).
     """
-    if year is None:
+    if when is None:
         return False
+    year, month = when
+    if _earlier_month(sent, last, month):
+        return True
     toks = sent.tokens
     for k in range(max(0, first - 6), min(len(toks), last + 7)):
         word = toks[k].low
@@ -292,6 +362,26 @@ def dated_before(sent: Sentence, first: int, last: int, year: int | None) -> boo
     return False
 
 
+def _earlier_month(sent: Sentence, last: int, month: int) -> bool:
+    """ "left in February" (no year, or this year's) in a later month's story."""
+    toks = sent.tokens
+    for k in range(last + 1, min(len(toks), last + 4)):
+        number = _MONTH_NUMBERS.get(toks[k].low)
+        if number is None:
+            continue
+        year_next = k + 1 < len(toks) and bool(_YEAR.fullmatch(toks[k + 1].low))
+        between = toks[last + 1 : k]
+        if any(t.low in _FUTURE for t in toks[max(0, last - 3) : k]):
+            return False  # "will leave in March", "to step down in January"
+        return (
+            0 < month - number <= 6  # a December story's "January" is the next one
+            and not year_next
+            and all(t.low in _IN for t in between)
+            and _future(toks[last].text) is False
+        )
+    return False
+
+
 def _one_clause(sent: Sentence, a: int, b: int) -> bool:
     """No clause break between two tokens; ", when ..." continues the dated clause."""
     toks = sent.tokens
@@ -303,9 +393,19 @@ def _one_clause(sent: Sentence, a: int, b: int) -> bool:
 
 
 def _date_phrase(toks: tuple[Token, ...], k: int) -> bool:
-    """ "desde enero de 2024", "seit 1. Mai": the preposition dates something else."""
+    """ "desde enero de 2024", "seit 1. Mai", "after seven years", "nach zehn Jahren":
+    the preposition dates or measures something, it does not govern the cue."""
     nxt = toks[k + 1].low if k + 1 < len(toks) else ""
-    return nxt in MONTHS or nxt.isdigit() or bool(_YEAR.fullmatch(nxt))
+    if nxt in MONTHS or nxt.isdigit() or bool(_YEAR.fullmatch(nxt)):
+        return True
+    words = [t.low for t in toks[k + 1 : k + 5]]
+    while words and words[0] in _MORE_THAN:
+        words = words[1:]
+    return (
+        len(words) >= 2
+        and (words[0].isdigit() or words[0] in _NUMBERS)
+        and (words[1] in _TIME_UNITS)
+    )
 
 
 def _pluperfect_fact(toks: tuple[Token, ...], k: int, first: int) -> bool:
@@ -318,4 +418,4 @@ def _pluperfect_fact(toks: tuple[Token, ...], k: int, first: int) -> bool:
 
 def _reported(toks: tuple[Token, ...], k: int) -> bool:
     """ "Target said X had stepped down": a pluperfect reported by a saying verb is news."""
-    return any(t.low in _SAYS for t in toks[max(0, k - 6) : k])
+    return any(t.low in _SAYS for t in toks[max(0, k - 14) : k])

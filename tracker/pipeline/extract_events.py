@@ -6,6 +6,7 @@ from tracker.domain import Certainty, EventType, Reason, Role
 from tracker.pipeline.extract_cases import (
     already_holds,
     committee_subject,
+    external_body,
     foreign_board,
     government_posts,
     interim_end,
@@ -262,14 +263,33 @@ def _skipped(view: SentenceView) -> set[int]:
     return out
 
 
+_DETERMINERS = frozenset("the a an la le les el los las il lo die der das den une un".split())
+
+
+def _task(view: SentenceView, cue: Cue) -> bool:
+    """ "asumirá personalmente la negociación": a take-over verb whose object (an article
+    within two words) is no post: no role starts within three words after the verb."""
+    toks = view.sent.tokens
+    if cue.last > cue.first or view.lang == "de":
+        return False  # a phrase ("prend la tête"): the post is in it; German puts it first
+    objects = [
+        k for k in range(cue.last + 1, min(len(toks), cue.last + 3)) if toks[k].low in _DETERMINERS
+    ]
+    if not objects:
+        return False
+    return not any(0 < r.first - cue.last <= 3 for r in view.roles)
+
+
 def _skip(view: SentenceView, cue: Cue, kind: str, parts: list[str]) -> bool:
     """Cues that are no event here (see ``extract_cases``)."""
     if kind == "iend":
         return not interim_end(view, cue)[0]
     if kind != "app":
         return False
+    if external_body(view, cue.last):
+        return True  # "appointed to an advisory council", "asume la negociación"
     if parts[1] == "b":
-        return joins_other(view, cue) or committee_subject(view, cue)
+        return joins_other(view, cue) or committee_subject(view, cue) or _task(view, cue)
     return not is_passive(view.sent, cue) and org_agent(view, cue)
 
 

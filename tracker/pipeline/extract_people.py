@@ -147,8 +147,9 @@ def _organisation(sent: Sentence, i: int, j: int, blocked: set[int]) -> bool:
     end = toks[j].end
     if j > i and toks[j].low in COUNTRY_UNITS:
         return True  # "HEC Paris", "Santander España"
-    if sent.text[end : end + 2] in {"'s", "’s"} and j + 1 < len(toks) and toks[j + 1].is_cap:
-        return True
+    possessive = sent.text[end : end + 2] in {"'s", "’s"} and j + 1 < len(toks)
+    if possessive and (toks[j + 1].is_cap or toks[j + 1].low in DESCRIPTOR_NOUNS):
+        return True  # "Expedia's Dara", "Domino's boss"
     if (
         j + 2 < len(toks)
         and toks[j + 1].low in DESCRIPTOR_NOUNS

@@ -8,12 +8,13 @@ a watched company. A person after "of" ("al posto di Lucia Calvosa",
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from tracker.domain import Role
-from tracker.pipeline.lexicon.common import DIVISION_WORDS
+from tracker.pipeline.lexicon.common import DIVISION_WORDS, MONTHS
 from tracker.pipeline.match import Mention
-from tracker.pipeline.text import Sentence
+from tracker.pipeline.text import Sentence, Token
 
 _FORMER = frozenset(
     "former ex ancien ancienne fruhere fruherer ehemalige ehemaliger antiguo "
@@ -162,7 +163,7 @@ def _foreign_or_division(
                 return True
         elif _owned_title(sent, first) and not in_mention:
             return True  # "to step down as Berkshire CEO": another firm's title
-    window = toks[last + 1 : last + 11]
+    window: Sequence[Token] = toks[last + 1 : last + 11]
     for i, tok in enumerate(window):
         if sent.text[tok.end : tok.end + 1] in {",", ";", ":"}:  # "U.S." is no end
             window = window[: i + 1]
@@ -174,10 +175,25 @@ def _foreign_or_division(
     head = window[0].low
     if head[:2] in {"d'", "l'"} and window[0].text[2:3].isupper():
         return _not_watched(window[0].start + 2, mentions)
+    window, last = _skip_adjective(window, last)
+    head = window[0].low
     if head not in _PREPS:
         return False
     helm = toks[last].low in _HELM  # one heads an organisation, never a person
     return _owner_is_foreign(sent, last + 2, mentions, set() if helm else persons)
+
+
+def _skip_adjective(window: Sequence[Token], last: int) -> tuple[Sequence[Token], int]:
+    """ "président international de X": one lower-case word between a role and "of"."""
+    if (
+        len(window) > 1
+        and window[0].low not in _PREPS
+        and window[1].low in _PREPS
+        and not window[0].is_cap
+        and window[0].low not in _CONJ
+    ):
+        return window[1:], last + 1
+    return window, last
 
 
 def _owner_is_foreign(sent: Sentence, k: int, mentions: list[Mention], persons: set[int]) -> bool:
@@ -195,6 +211,8 @@ def _owner_is_foreign(sent: Sentence, k: int, mentions: list[Mention], persons: 
             continue
         if _adjective(sent, i):
             continue  # "of the British trench-coat maker": a description
+        if tok.low in MONTHS or tok.low in _MONTH_ABBREVIATIONS:
+            return False  # "chief executive of lululemon on Jan. 31": a date, no owner
         mention = next((m for m in mentions if m.start <= tok.start < m.end), None)
         if mention is not None:
             return mention.subsidiary
@@ -204,6 +222,7 @@ def _owner_is_foreign(sent: Sentence, k: int, mentions: list[Mention], persons: 
     return False
 
 
+_MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _COMPANY_WORDS = frozenset(
     "company group firm bank groupe societe entreprise banque gruppo societa azienda banca "
     "compania empresa grupo banco konzern unternehmen".split()

@@ -129,7 +129,7 @@ def build_view(
     mentions: list[Mention],
     lex: Lexicon,
     raw_cues: list[tuple[str, int, int]],
-    year: int | None = None,
+    when: tuple[int, int] | None = None,
 ) -> SentenceView:
     """Scan one sentence with a language's tables (``raw_cues``: its cue-table matches).
 
@@ -143,10 +143,10 @@ def build_view(
     live = any(t != "neg" for t, _, _ in raw_cues)
     clauses = past_clauses(sent) if live else []
     upper_ok = lex.lang == "de" or sent.title_case  # nouns / Headline Case
-    cues, background = _cues(sent, raw_cues, clauses, upper_ok, year) if raw_cues else ([], 0)
+    cues, background = _cues(sent, raw_cues, clauses, upper_ok, when) if raw_cues else ([], 0)
     blocked.update(c.first for c in cues)  # "Nachfolger von X", "Names Jane Doe": no name
     names = find_names(sent, blocked, stopwords_for(lex.lang))
-    board = _board(sent, lex)
+    board = _board(sent, lex, when)
     negs = [c for c in cues if c.tag == "neg"]
     if negs:  # "será reelegida presidenta": a weak cue next to a "neg" phrase goes too
         board = []
@@ -215,15 +215,15 @@ def _blocked(
     return blocked
 
 
-def _board(sent: Sentence, lex: Lexicon) -> list[Cue]:
+def _board(sent: Sentence, lex: Lexicon, when: tuple[int, int] | None) -> list[Cue]:
     if not lex.may_have_board_cue(sent.folded):
         return []
     return [
         Cue(t, a, b)
         for t, s, e in lex.board.scan(sent.folded)
         for a, b in [span_tokens(sent, s, e)]
-        if not background_fact(sent, a, t)
-    ]
+        if not background_fact(sent, a, t) and not dated_before(sent, a, b, when)
+    ]  # "who left its board in 2015": a past fact
 
 
 def _board_exits(board: list[Cue], cues: list[Cue]) -> tuple[list[Cue], list[Cue]]:
@@ -260,7 +260,7 @@ def _cues(
     raw: list[tuple[str, int, int]],
     clauses: list[tuple[int, int, bool]],
     upper_ok: bool,
-    year: int | None,
+    when: tuple[int, int] | None,
 ) -> tuple[list[Cue], int]:
     """Live cues (``neg`` ones kept for the caller) and how many were background."""
     found = [(t, *span_tokens(sent, s, e)) for t, s, e in raw]
@@ -271,7 +271,7 @@ def _cues(
         if upper_ok is False and first > 0 and sent.tokens[first].is_cap:
             continue  # "Sara Conti": a name that folds like a cue word ("sarà")
         in_clause = tag != "rein" and any(a <= first <= b for a, b, _ in clauses)
-        dated = tag != "rein" and dated_before(sent, first, last, year)  # not "led it until 2010"
+        dated = tag != "rein" and dated_before(sent, first, last, when)  # not "led it until 2010"
         past = retro or in_clause or dated or said_in_past(sent, first)
         if tag != "neg" and (past or background_fact(sent, first, tag)):
             background += 1

@@ -3,6 +3,7 @@ after it, or the nearest, plus any joined by "and"."""
 
 from __future__ import annotations
 
+from tracker.pipeline.extract_people import Name
 from tracker.pipeline.extract_rules import LEXICONS
 from tracker.pipeline.extract_sentence import Cue, SentenceView
 
@@ -55,9 +56,31 @@ def _with_coordinated(view: SentenceView, i: int) -> list[int]:
         )
         gap = toks[lo.last + 1 : hi.first]
         lone = other.first == other.last and view.full_names[j] is None
-        if len(gap) == 1 and gap[0].text.lower() in _COORD and not lone:
+        if gap and gap[0].text.lower() in _COORD and not lone and _title_only(view, lo, hi):
             out.append(j)
     return sorted(out)
+
+
+def _subject(view: SentenceView, cue: Cue) -> list[int]:
+    """The sentence's opening name when a long apposition separates it from the verb
+    ("Gil West, a former COO at Delta who most recently ran ..., will replace him")."""
+    if not view.names or view.names[0].first > 1 or view.names[0].last >= cue.first:
+        return []
+    toks, text = view.sent.tokens, view.sent.text
+    after_name = text[toks[view.names[0].last].end : toks[view.names[0].last].end + 1]
+    before_cue = text[: toks[cue.first].start].rstrip().endswith(",") or any(
+        text[toks[k].end : toks[k + 1].start] == ", " for k in range(cue.first - 3, cue.first - 1)
+    )
+    return [0] if after_name == "," and before_cue else []
+
+
+def _title_only(view: SentenceView, lo: Name, hi: Name) -> bool:
+    """Between two names only "and", plus perhaps the second one's title ("X and chief
+    commercial officer Y")."""
+    start = lo.last + 2
+    if start == hi.first:
+        return True
+    return any(r.first == start and r.last == hi.first - 1 for r in view.roles)
 
 
 def _owner_of_role(view: SentenceView, i: int) -> bool:
@@ -95,6 +118,8 @@ def _people_among(
         return i not in gone and view.usable_name(i, resolved_only)
 
     before = [i for i in _names_before(view, cue.first) if usable(i)]
+    if not before and where in {"B", "b"}:
+        before = [i for i in _subject(view, cue) if usable(i)]
     after = [i for i in _names_after(view, cue) if usable(i)]
     if where == "A":
         pick = after

@@ -284,17 +284,17 @@ _POSSESSIVE = ("'s", "’s")
 
 
 def _unit_noun(sent: Sentence, idx: int) -> bool:
-    """A unit noun right after the name, or after a corporate word ("Motor Cars")."""
+    """A unit noun right after the name, or ending a run of up to three capitalised
+    words after it ("Motor Cars", "Interactive Entertainment")."""
     toks = sent.tokens
     if toks[idx].low in UNIT_NOUNS:
         return True
-    nxt = idx + 1
-    return (
-        toks[idx].low in CORP_SUFFIXES
-        and nxt < len(toks)
-        and toks[nxt].is_cap
-        and toks[nxt].low in UNIT_NOUNS
-    )
+    for k in range(idx + 1, min(len(toks), idx + 3)):
+        if not toks[k].is_cap or sent.text[toks[k - 1].end : toks[k].start] != " ":
+            return False
+        if toks[k].low in UNIT_NOUNS:
+            return True
+    return False
 
 
 def _looks_like_person_start(sent: Sentence, idx: int) -> bool:

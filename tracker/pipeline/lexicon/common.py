@@ -126,7 +126,7 @@ UNIT_NOUNS = frozenset(
     aerospace defence defense marine trucks automotive chemicals foods beverages retail
     stadium arena cup center centre cloud music games gaming books energie energia medical
     pharma pharmaceuticals consumer digital logistics cargo helicopters lighting telecom
-    telecoms racing construction immobilier
+    telecoms racing construction immobilier formula f1 team
     """.split()
 )
 
@@ -137,6 +137,38 @@ TOP_CHANGE = (
     r"|leadership (?:change|shake-?up)|changement (?:de direction|a la tete)|passage de temoin"
     r"|relevo en la (?:cupula|direccion)|cambio (?:en la cupula|al vertice|ai vertici|di vertice)"
     r"|cambio della guardia)\b"
+)
+
+# Bodies outside a company's management: a seat or a task there is no leadership change
+# ("appointed to an advisory council", "prend la tête de la cellule de crise").
+EXTERNAL_BODIES = (
+    "advisory council",
+    "advisory board",
+    "advisory panel",
+    "task force",
+    "foundation",
+    "commission",
+    "council",
+    "conseil consultatif",
+    "comite consultatif",
+    "cellule de crise",
+    "fondation",
+    "consejo asesor",
+    "consejo consultivo",
+    "fundacion",
+    "comision",
+    "beirat",
+    "stiftung",
+    "kommission",
+    "krisenstab",
+    "consiglio consultivo",
+    "fondazione",
+    "commissione",
+    "negociacion",
+    "negociation",
+    "negotiation",
+    "verhandlung",
+    "trattativa",
 )
 
 # Glued compound tails meaning "subsidiary": "Telefónica-Tochter", "VW-Sparte".

@@ -6,6 +6,7 @@ CUES: list[tuple[str, str]] = [
     (
         "neg",
         r"\bsearch(?:es|ing)? for (?:a |his |her |their )?(?:new )?(?:successor|replacement)\b"
+        r"|\b(?:continue|continues|continuing) to (?:run|lead|head)\b"
         r"|\b(?:pick|name|find|choos|select|appoint)\w* (?:a |his |her |their |the |its )"
         r"(?:successor|replacement)\b"
         r"|\b(?:pick|name|find|choos|select|appoint|hire)\w* (?:a|an) (?:new|permanent) "
