@@ -14,13 +14,13 @@ from typing import NamedTuple
 from tracker.domain import Certainty, EventType, Reason, Role
 from tracker.pipeline.extract_clauses import (
     background_fact,
-    dated_before,
     mark_descriptors,
     negated,
     past_clauses,
     retrospective,
     said_in_past,
 )
+from tracker.pipeline.extract_dates import dated_before
 from tracker.pipeline.extract_people import Name, find_names, stopwords_for
 from tracker.pipeline.extract_roles import RoleSpan, find_roles, span_tokens
 from tracker.pipeline.extract_rules import Lexicon
