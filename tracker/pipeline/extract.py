@@ -9,8 +9,9 @@ retrospectives and descriptor mentions in ``extract_clauses.py``, where descript
 starts in ``extract_spans.py``, dates in ``extract_dates.py``), turn cues into
 candidates (``extract_events.py``, more beside them in ``extract_more.py``; which
 cues are no event in ``extract_cases.py``, role choice in ``extract_pick.py``,
-people in ``extract_who.py``), then merge candidates per company, type and role. Cue tables are scanned only at word starts
-that can begin a match (``extract_prefix.py``).
+people in ``extract_who.py``), then merge candidates per company, type and role.
+Cue tables are scanned only at word starts that can begin a match
+(``extract_prefix.py``).
 
 A sentence naming no watched company falls back to the headline's company (else
 the item's first company that is not merely a past employer: "ex CEO of IAG"); not
