@@ -26,7 +26,7 @@ from tracker.pipeline.extract_clauses import former
 from tracker.pipeline.extract_pick import pick_role
 from tracker.pipeline.extract_roles import RoleSpan
 from tracker.pipeline.extract_sentence import Cue, SentenceView
-from tracker.pipeline.lexicon.common import EXTERNAL_BODIES
+from tracker.pipeline.lexicon.common import AS_WORDS, BY_WORDS, EXTERNAL_BODIES
 
 _UNTIL_THEN = (
     "until then",
@@ -38,11 +38,9 @@ _UNTIL_THEN = (
     "fino a quel momento",
 )
 _PARTICIPLE = ("ed", "é", "ée", "és", "ées", "ato", "ata", "ati", "ado", "ada", "ados", "t")
-_BY = frozenset("by par von por da".split())
 _COMMITTEE = frozenset("committee comite comitato komitee ausschuss comision gremium".split())
 _AUX = frozenset("has have had a ha hat has been".split())
 _JOIN = ("join", "rejoin", "se incorpora", "entra in", "wechselt zu", "rejoint", "rejoindr")
-_AS = frozenset("as comme als come como".split())
 _ARTICLES = frozenset("the a an le la les un une der die das den el los il lo".split())
 
 
@@ -113,7 +111,7 @@ def committee_subject(view: SentenceView, cue: Cue) -> bool:
     while k >= max(0, cue.first - 10) and text[toks[k].end : toks[k].end + 1] not in ",;:":
         if toks[k].low in _COMMITTEE:
             return all(
-                any(t.low in _BY for t in toks[max(0, n.first - 2) : n.first])
+                any(t.low in BY_WORDS for t in toks[max(0, n.first - 2) : n.first])
                 for first, n in names.items()
                 if k < first < cue.first
             )
@@ -128,7 +126,7 @@ def joins_other(view: SentenceView, cue: Cue) -> bool:
     toks = view.sent.tokens
     for k in range(cue.last + 1, min(len(toks), cue.last + 5)):
         tok = toks[k]
-        if tok.low in _AS:
+        if tok.low in AS_WORDS:
             return False
         if not tok.is_cap or tok.low in _ARTICLES:
             continue
@@ -166,7 +164,6 @@ def other_topic(title: SentenceView) -> bool:
     )
 
 
-_AS_WORDS = frozenset("as comme als como come".split())
 # Words before a title that say it is not yet (or not solely) held.
 _NOT_HELD = frozenset(
     "interim acting new incoming designate designated elect future nouveau nouvelle "
@@ -214,7 +211,7 @@ def government_posts(view: SentenceView) -> set[int]:
     roleless cue within a few tokens of that post. "Quits to become ambassador" is
     still an exit from the company."""
     toks = view.sent.tokens
-    posts = [(a, b) for a, b in view.gov if a > 0 and toks[a - 1].low in _AS_WORDS]
+    posts = [(a, b) for a, b in view.gov if a > 0 and toks[a - 1].low in AS_WORDS]
     near = {id(c) for c in view.cues if any(0 <= a - c.last <= 5 for a, _ in posts)}
     if not near:
         return set()

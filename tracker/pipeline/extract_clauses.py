@@ -19,6 +19,7 @@ from tracker.pipeline.extract_people import Name
 from tracker.pipeline.lexicon.common import (
     BACKGROUND_PREPS,
     CLAUSE_OPENERS,
+    COORD_WORDS,
     MONTHS,
     NOT_PAST,
     PAST_WORDS,
@@ -84,7 +85,11 @@ def _clause_end(sent: Sentence, first: int) -> int:
     toks = sent.tokens
     k = first
     while k + 1 < len(toks) and sent.text[toks[k].end : toks[k].end + 1] not in {",", ";", ":"}:
-        if k + 2 < len(toks) and toks[k + 1].low in _AND and toks[k + 2].low in CLAUSE_OPENERS:
+        if (
+            k + 2 < len(toks)
+            and toks[k + 1].low in COORD_WORDS
+            and toks[k + 2].low in CLAUSE_OPENERS
+        ):
             break
         k += 1
     return k
@@ -262,7 +267,6 @@ def background_fact(sent: Sentence, first: int, tag: str) -> bool:
     return False
 
 
-_AND = frozenset("and et und y e".split())
 _FOUNDED = frozenset(
     "founded co-founded cofounded fonde cofonde gegrundet mitgegrundet grundete fundo "
     "cofundo fundada fondato fondata cofondato".split()

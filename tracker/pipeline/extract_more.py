@@ -14,17 +14,12 @@ from tracker.pipeline.extract_clauses import former
 from tracker.pipeline.extract_pick import interim_role
 from tracker.pipeline.extract_sentence import Candidate, Cue, SentenceView
 from tracker.pipeline.extract_who import people_for
+from tracker.pipeline.lexicon.common import AS_WORDS, COORD_WORDS
 
 _BOARD_SEATS = frozenset(
     "board director non-executive conseil administrateur administratrice aufsichtsrat "
     "verwaltungsrat consejo consejero consejera consiglio consigliere".split()
 )
-
-
-_AND_WORDS = frozenset("and et und y e".split())
-
-
-_AS_WORDS = frozenset("as comme als como come".split())
 
 
 def also_named(view: SentenceView, cue: Cue, last: int, first: Candidate) -> list[Candidate]:
@@ -35,14 +30,14 @@ def also_named(view: SentenceView, cue: Cue, last: int, first: Candidate) -> lis
     for i in range(last + 1, len(view.names)):
         name = view.names[i]
         gap = [t.low for t in toks[view.names[i - 1].last + 1 : name.first]]
-        joins = [k for k, w in enumerate(gap) if w in _AND_WORDS]
+        joins = [k for k, w in enumerate(gap) if w in COORD_WORDS]
         if not joins or len(gap) - joins[-1] - 1 > 3:
             break  # "X as CEO and [independent director] Y": at most a title after "and"
         role = next(
             (r for r in view.roles if 1 <= r.first - name.last <= 3 and r.role is not None),
             None,
         )
-        if role is None or toks[role.first - 1].low not in _AS_WORDS:
+        if role is None or toks[role.first - 1].low not in AS_WORDS:
             break
         cand = make_candidate(
             view,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from tracker.domain import Role
 from tracker.pipeline.extract_roles import RoleSpan
 from tracker.pipeline.extract_sentence import Cue, SentenceView
+from tracker.pipeline.lexicon.common import AS_WORDS
 
 _ROLE_WINDOW = 10
 
@@ -53,13 +54,10 @@ def _pick(
     return min(near, key=lambda r: _dist(r, cue)) if near else None
 
 
-_AS = frozenset("as comme als como come".split())
-
-
 def _after_as(view: SentenceView, r: RoleSpan) -> bool:
     """A role introduced by "as" ("... as chairman"): the post the appointee takes."""
     toks = view.sent.tokens
-    return any(k >= 0 and toks[k].low in _AS for k in (r.first - 1, r.first - 2))
+    return any(k >= 0 and toks[k].low in AS_WORDS for k in (r.first - 1, r.first - 2))
 
 
 def _same_part(view: SentenceView, r: RoleSpan, cue: Cue) -> bool:

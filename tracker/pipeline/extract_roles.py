@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from tracker.domain import Role
-from tracker.pipeline.lexicon.common import DIVISION_WORDS, MONTHS
+from tracker.pipeline.lexicon.common import COORD_WORDS, DIVISION_WORDS, MONTHS
 from tracker.pipeline.match import Mention
 from tracker.pipeline.text import Sentence, Token
 
@@ -21,7 +21,6 @@ _FORMER = frozenset(
     "previously bisher bisherige bisheriger bisherigen jusqu'ici jusqu'alors finora".split()
 )
 _PREPS = frozenset("of at de d du des von bei der di del della dell".split())
-_CONJ = frozenset("and et und y e".split())
 _ARTICLES = frozenset(
     "the a an le la les l un une der die das den dem el los las il lo gli".split()
 )
@@ -138,7 +137,7 @@ def _owned_title(sent: Sentence, first: int) -> bool:
 
 def _joins(sent: Sentence, last: int) -> bool:
     """The role is joined to the next one by "and"/"et"/"y"/"e"/"und"."""
-    return sent.tokens[last + 1].low in _CONJ
+    return sent.tokens[last + 1].low in COORD_WORDS
 
 
 def _foreign_or_division(
@@ -190,7 +189,7 @@ def _skip_adjective(window: Sequence[Token], last: int) -> tuple[Sequence[Token]
         and window[0].low not in _PREPS
         and window[1].low in _PREPS
         and not window[0].is_cap
-        and window[0].low not in _CONJ
+        and window[0].low not in COORD_WORDS
     ):
         return window[1:], last + 1
     return window, last
@@ -202,7 +201,7 @@ def _owner_is_foreign(sent: Sentence, k: int, mentions: list[Mention], persons: 
     noun = False
     for i in range(k, min(k + 8, len(sent.tokens))):
         tok = sent.tokens[i]
-        if tok.low in _CONJ or sent.text[tok.start - 2 : tok.start - 1] in {",", ";", ":"}:
+        if tok.low in COORD_WORDS or sent.text[tok.start - 2 : tok.start - 1] in {",", ";", ":"}:
             return False
         if not tok.is_cap:
             if not noun and tok.low in _COMPANY_WORDS:
@@ -237,7 +236,7 @@ def _adjective(sent: Sentence, i: int) -> bool:
         and toks[i - 1].low in _ARTICLES
         and i + 1 < len(toks)
         and toks[i + 1].text[:1].islower()
-        and toks[i + 1].low not in _CONJ
+        and toks[i + 1].low not in COORD_WORDS
     )
 
 

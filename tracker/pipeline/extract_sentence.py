@@ -33,13 +33,12 @@ from tracker.pipeline.extract_spans import (
     trailing_clause,
 )
 from tracker.pipeline.lexicon.common import (
+    BY_WORDS,
     DIVISION_WORDS,
     PASSIVE_MARKERS,
 )
 from tracker.pipeline.match import Mention
 from tracker.pipeline.text import Sentence
-
-_BY = frozenset("by par von por da".split())
 
 
 class Cue(NamedTuple):
@@ -319,4 +318,4 @@ def is_passive(sent: Sentence, cue: Cue) -> bool:
     """ "was fired", "a été limogé", "fired by the board"."""
     before = {t.low for t in sent.tokens[max(0, cue.first - 2) : cue.first]}
     after = sent.tokens[cue.last + 1 : cue.last + 2]
-    return bool(before & PASSIVE_MARKERS) or bool(after and after[0].low in _BY)
+    return bool(before & PASSIVE_MARKERS) or bool(after and after[0].low in BY_WORDS)

@@ -6,10 +6,10 @@ from __future__ import annotations
 from tracker.pipeline.extract_people import Name
 from tracker.pipeline.extract_rules import LEXICONS
 from tracker.pipeline.extract_sentence import Cue, SentenceView
+from tracker.pipeline.lexicon.common import COORD_WORDS
 
 _BEFORE_WINDOW = 14
 _AFTER_WINDOW = 9
-_COORD = frozenset("and et und y e".split())
 _OWNER_PREPS = frozenset("of at de du des von bei di del della".split())
 
 
@@ -56,7 +56,7 @@ def _with_coordinated(view: SentenceView, i: int) -> list[int]:
         )
         gap = toks[lo.last + 1 : hi.first]
         lone = other.first == other.last and view.full_names[j] is None
-        if gap and gap[0].text.lower() in _COORD and not lone and _title_only(view, lo, hi):
+        if gap and gap[0].text.lower() in COORD_WORDS and not lone and _title_only(view, lo, hi):
             out.append(j)
     return sorted(out)
 

@@ -84,6 +84,11 @@ PASSIVE_MARKERS = frozenset(
     "stato stata e viene venne".split()
 )
 
+# Small function words shared by several rules.
+COORD_WORDS = frozenset("and et und y e".split())  # "X and Y"
+AS_WORDS = frozenset("as comme als como come".split())  # "named X as chairman"
+BY_WORDS = frozenset("by par von por da".split())  # "fired by the board", "chaired by X"
+
 # Collective agents: "the board fired X" -> the person is after the verb.
 AGENT_WORDS = frozenset(
     "board directors company group shareholders investors it "
