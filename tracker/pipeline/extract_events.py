@@ -24,7 +24,6 @@ from tracker.pipeline.extract_more import (
 from tracker.pipeline.extract_pick import (
     interim_role,
     pick_role,
-    role_adjacent,
     role_owner,
     verbless,
 )
@@ -67,7 +66,7 @@ def cue_candidates(view: SentenceView, main: str | None) -> list[Candidate]:
             continue
         parts = cue.tag.split(":")
         for etype, where, reason, strength in _plan(parts[0], parts, view, cue, has_app):
-            if len(parts) > 2 and parts[-1] == "weak" and not role_adjacent(view, cue):
+            if len(parts) > 2 and parts[-1] == "weak" and not view.role_after(cue):
                 continue
             people = people_for(view, cue, where, _gone_for(etype, parts[0], gone)) if where else []
             if etype is EventType.DEPARTURE and where == "A" and _recalled(view, people):

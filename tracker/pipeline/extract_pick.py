@@ -76,10 +76,6 @@ def _dist(r: RoleSpan, cue: Cue) -> int:
     return min(abs(r.first - cue.last), abs(r.last - cue.first))
 
 
-def role_adjacent(view: SentenceView, cue: Cue) -> bool:
-    return any(0 <= r.first - cue.last <= 3 for r in view.roles)
-
-
 _OWNER_PREPS = frozenset("of at de d du des von bei der di del della dell".split())
 
 

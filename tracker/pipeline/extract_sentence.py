@@ -98,6 +98,10 @@ class SentenceView:
             return True
         return not resolved_only and self.lang != "de" and self.names[i].first > 0
 
+    def role_after(self, cue: Cue) -> bool:
+        """A role phrase starts within three words after the cue ("becomes chief ...")."""
+        return any(0 <= r.first - cue.last <= 3 for r in self.roles)
+
     def retrospective(self) -> bool:
         """A headline whose only cues are past facts ("a year after X's ouster")."""
         return self.background > 0 and not self.cues and not self.board
@@ -188,7 +192,8 @@ def _cue_facts(
     sent = view.sent
     # a weak cue ("wird") far from any role is no verb of the change: "nicht erfüllen wird"
     strong = [(c.first, c.last) for c in view.cues if not c.tag.endswith("weak")]
-    negative = negated(sent, strong + [(c.first, c.last) for c in view.cues if _near_role(view, c)])
+    weak = [(c.first, c.last) for c in view.cues if c.tag.endswith("weak") and view.role_after(c)]
+    negative = negated(sent, strong + weak)
     view.certainty = Certainty.DENIED if negative else _certainty(sent, lex, view.cues)
     view.interim_tokens = {sent.token_at(m.start()) for m in lex.interim.finditer(sent.folded)}
     view.past_exits = _past_exits(sent, clauses, raw_cues, view.names)
@@ -288,10 +293,6 @@ def _next_to_neg(cue: Cue, negs: list[Cue]) -> bool:
     return cue.tag.endswith("weak") and any(
         -3 <= cue.first - n.last <= 3 or -3 <= n.first - cue.last <= 3 for n in negs
     )
-
-
-def _near_role(view: SentenceView, cue: Cue) -> bool:
-    return cue.tag.endswith("weak") and any(0 <= r.first - cue.last <= 3 for r in view.roles)
 
 
 def _certainty(sent: Sentence, lex: Lexicon, cues: list[Cue]) -> Certainty:
