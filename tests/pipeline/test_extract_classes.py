@@ -7,6 +7,7 @@ here only if it is the general linguistic rule, not a fit to one corpus item.
 from __future__ import annotations
 
 import pytest
+from extract_helpers import EventKey, summarize
 
 from tracker.domain import Company, KnownPerson, NewsItem, Role, Watchlist
 from tracker.pipeline.extract import build_extractor
@@ -26,21 +27,11 @@ WATCHLIST = Watchlist(
 )
 EXTRACTOR = build_extractor(WATCHLIST)
 
-Key = tuple[str, str, str, str, tuple[str, ...]]
+Key = EventKey
 
 
 def _keys(title: str, summary: str) -> set[Key]:
-    events = EXTRACTOR.extract(NewsItem("t", title, summary))
-    return {
-        (
-            e.company,
-            e.type.value,
-            e.role.value,
-            e.certainty.value,
-            tuple(sorted(p.split()[-1] for p in e.people)),
-        )
-        for e in events
-    }
+    return summarize(EXTRACTOR.extract(NewsItem("t", title, summary)))
 
 
 CASES = [

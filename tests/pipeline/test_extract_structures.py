@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
+from extract_helpers import EventKey, summarize
 
 from tracker.domain import Company, NewsItem, Watchlist
 from tracker.pipeline.extract import build_extractor
@@ -27,21 +28,11 @@ WATCHLIST = Watchlist(
 )
 EXTRACTOR = build_extractor(WATCHLIST)
 
-Key = tuple[str, str, str, str, tuple[str, ...]]
+Key = EventKey
 
 
 def _keys(title: str, summary: str) -> set[Key]:
-    events = EXTRACTOR.extract(NewsItem("t", title, summary))
-    return {
-        (
-            e.company,
-            e.type.value,
-            e.role.value,
-            e.certainty.value,
-            tuple(sorted(p.split()[-1] for p in e.people)),
-        )
-        for e in events
-    }
+    return summarize(EXTRACTOR.extract(NewsItem("t", title, summary)))
 
 
 def _dep(company: str, role: str, *people: str, certainty: str = "reported") -> Key:
